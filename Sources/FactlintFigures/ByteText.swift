@@ -1,0 +1,63 @@
+/// Helpers for reading UTF-8 bytes without building `String`s in hot paths.
+public enum ByteText {
+    @inlinable
+    public static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+
+    @inlinable
+    public static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= 0x30 && byte <= 0x39
+    }
+
+    @inlinable
+    public static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// Whether `bytes[range]` equals `word` (already lowercase ASCII), ignoring ASCII case.
+    @inlinable
+    public static func equals(_ bytes: [UInt8], _ range: Range<Int>, lowercase word: [UInt8]) -> Bool {
+        guard range.count == word.count else { return false }
+        var index = range.lowerBound
+        for expected in word {
+            if lowercased(bytes[index]) != expected { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether `bytes[range]` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
+    @inlinable
+    public static func hasPrefix(_ bytes: [UInt8], _ range: Range<Int>, lowercase prefix: [UInt8]) -> Bool {
+        guard range.count >= prefix.count else { return false }
+        var index = range.lowerBound
+        for expected in prefix {
+            if lowercased(bytes[index]) != expected { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The lowercased text of a range, for keys and lookups.
+    public static func lowercasedString(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range].lazy.map(lowercased), as: UTF8.self)
+    }
+
+    public static func string(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// Whether the byte starts an uppercase letter (ASCII, Latin-1 supplement, Cyrillic).
+    public static func startsUppercase(_ bytes: [UInt8], at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte >= 0x41 && byte <= 0x5A { return true }
+        guard index + 1 < bytes.count else { return false }
+        let next = bytes[index + 1]
+        switch byte {
+        case 0xC3: return next >= 0x80 && next <= 0x9E && next != 0x97
+        case 0xD0: return next >= 0x80 && next <= 0xAF
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// What a figure measures.
+public enum FigureKind: String, Sendable, CaseIterable, Codable {
+    /// A number of things: "19", "nineteen", "1,000".
+    case count
+    /// A number that is not a count of things: "4.8", an age.
+    case number
+    /// A position: "first", "21st".
+    case ordinal
+    /// A share: "70%", "seventy per cent".
+    case percent
+    /// An amount of money; `unit` holds the currency code.
+    case money
+    /// A length of time, in months: "six years and six months" is 78.
+    case duration
+    /// A day, month, year or decade, as day numbers since 1970-01-01.
+    case date
+}
+
+/// How the written form bounds the value.
+public enum Qualifier: String, Sendable, CaseIterable, Codable {
+    case exact
+    /// "about", "around", "approximately", "some": a band around the value.
+    case approximate
+    /// "nearly", "almost": close to the value, and not above it.
+    case nearly
+    /// "over", "more than".
+    case moreThan
+    /// "at least", "no fewer than".
+    case atLeast
+    /// "up to", "at most", "no more than".
+    case atMost
+    /// "fewer than", "less than", "under".
+    case lessThan
+    /// "between 18 and 30", "18–30", "three to six years".
+    case range
+}
+
+/// The unit of time a date was written in.
+public enum DateGrain: String, Sendable, CaseIterable, Codable {
+    case day, month, year, decade
+}
+
+/// A figure read from text: its kind, the values it allows, and where it was written.
+public struct Figure: Hashable, Sendable {
+    public var kind: FigureKind
+    /// The values the written form allows, at its stated precision and qualifier.
+    public var value: Interval
+    /// The number as written, before the qualifier widened it ("around 50" states 50).
+    public var stated: Double
+    public var qualifier: Qualifier
+    /// For dates, the grain they were written with.
+    public var grain: DateGrain?
+    /// A currency code for money ("USD", "KZT"); "age" for ages.
+    public var unit: String?
+    /// The tokens the figure spans, as indices into the token array it was read from.
+    public var tokens: Range<Int>
+    /// The bytes the figure spans in the text.
+    public var bytes: Range<Int>
+
+    public init(
+        kind: FigureKind, value: Interval, stated: Double, qualifier: Qualifier = .exact,
+        grain: DateGrain? = nil, unit: String? = nil, tokens: Range<Int>, bytes: Range<Int>
+    ) {
+        self.kind = kind
+        self.value = value
+        self.stated = stated
+        self.qualifier = qualifier
+        self.grain = grain
+        self.unit = unit
+        self.tokens = tokens
+        self.bytes = bytes
+    }
+
+    /// Whether the figure is a year: a date written with year grain.
+    public var isYear: Bool { kind == .date && grain == .year }
+
+    /// A short rendering of the value for messages: "19", "[45, 55]", "2008-07".
+    public var valueDescription: String {
+        if kind == .date { return CalendarDate.describe(value, grain: grain ?? .day) }
+        return value.description
+    }
+}

@@ -1,0 +1,223 @@
+/// Splits UTF-8 text into words, numbers and punctuation, in one pass over the bytes.
+///
+/// With `markdownInline` set, inline Markdown that is not prose is left out: emphasis
+/// markers, code spans, link destinations, autolinks, HTML tags and comments. Text
+/// inside links stays, so "[Tier 2](url)" still reads "Tier 2".
+public struct Tokenizer: Sendable {
+    public var markdownInline: Bool
+
+    public init(markdownInline: Bool = true) {
+        self.markdownInline = markdownInline
+    }
+
+    /// Appends the tokens of `bytes[range]` to `tokens`.
+    ///
+    /// - Parameter startsWithSpace: whether the first token counts as preceded by a break.
+    /// - Complexity: O(n) in the length of the range.
+    public func tokenize(_ bytes: [UInt8], in range: Range<Int>, into tokens: inout [Token], startsWithSpace: Bool = true) {
+        var index = range.lowerBound
+        let end = range.upperBound
+        var space = startsWithSpace
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x0B || byte == 0 {
+                space = true
+                index += 1
+                continue
+            }
+            if byte >= 0x80, let width = Tokenizer.spaceWidth(bytes, at: index, end: end) {
+                space = true
+                index += width
+                continue
+            }
+            if markdownInline, let skipped = skipMarkup(bytes, at: index, end: end) {
+                index = skipped
+                continue
+            }
+            if ByteText.isDigit(byte) {
+                let stop = Tokenizer.numberEnd(bytes, from: index, end: end)
+                tokens.append(Token(kind: .number, start: index, end: stop, spaceBefore: space))
+                index = stop
+            } else if Tokenizer.isLetterStart(bytes, at: index, end: end) {
+                var stop = index
+                while stop < end, Tokenizer.isLetterStart(bytes, at: stop, end: end) || ByteText.isDigit(bytes[stop]) {
+                    stop += Tokenizer.scalarWidth(bytes[stop])
+                }
+                tokens.append(Token(kind: .word, start: index, end: min(stop, end), spaceBefore: space))
+                index = min(stop, end)
+            } else {
+                let stop = min(index + Tokenizer.scalarWidth(byte), end)
+                tokens.append(Token(kind: .punctuation, start: index, end: stop, spaceBefore: space))
+                index = stop
+            }
+            space = false
+        }
+    }
+
+    /// The tokens of a whole text.
+    public func tokens(_ bytes: [UInt8]) -> [Token] {
+        var tokens: [Token] = []
+        tokenize(bytes, in: 0..<bytes.count, into: &tokens)
+        return tokens
+    }
+
+    // MARK: - Bytes
+
+    static func scalarWidth(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0..<0x80: return 1
+        case 0xC0..<0xE0: return 2
+        case 0xE0..<0xF0: return 3
+        case 0xF0...0xFF: return 4
+        default: return 1  // a stray continuation byte stands alone
+        }
+    }
+
+    /// The width of a Unicode space at `index`, or nil.
+    static func spaceWidth(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
+        let lead = bytes[index]
+        if lead == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 { return 2 }
+        if lead == 0xE2, index + 2 < end, bytes[index + 1] == 0x80 {
+            let third = bytes[index + 2]
+            if third <= 0x8B || third == 0xAF || third == 0xA8 || third == 0xA9 { return 3 }
+        }
+        if lead == 0xEF, index + 2 < end, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return 3 }  // BOM
+        if lead == 0xE3, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return 3 }
+        return nil
+    }
+
+    /// Whether a letter starts at `index`: ASCII letters, and non-ASCII scalars outside the
+    /// punctuation and symbol blocks.
+    static func isLetterStart(_ bytes: [UInt8], at index: Int, end: Int) -> Bool {
+        let lead = bytes[index]
+        if lead < 0x80 { return ByteText.isASCIILetter(lead) }
+        switch lead {
+        case 0xC2: return false  // Latin-1 punctuation and symbols: « » £ © °
+        case 0xC3:
+            guard index + 1 < end else { return false }
+            let next = bytes[index + 1]
+            return next != 0x97 && next != 0xB7  // × ÷
+        case 0xC4...0xDF: return true
+        case 0xE2: return false  // general punctuation, currency, arrows, math
+        case 0xE3:
+            return !(index + 1 < end && bytes[index + 1] == 0x80)  // CJK punctuation
+        case 0xE0...0xEF: return true
+        default: return false  // four-byte scalars (emoji) and stray bytes are symbols
+        }
+    }
+
+    /// The end of a number token: digits, with "," or "." between digits.
+    static func numberEnd(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if ByteText.isDigit(byte) {
+                index += 1
+            } else if (byte == 0x2C || byte == 0x2E), index + 1 < end, ByteText.isDigit(bytes[index + 1]) {
+                index += 1
+            } else {
+                break
+            }
+        }
+        return index
+    }
+
+    // MARK: - Inline Markdown
+
+    /// Returns where prose resumes if inline markup that is not prose starts at `index`.
+    func skipMarkup(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: "*"):
+            return index + 1
+        case UInt8(ascii: "_"):
+            // Emphasis, unless it joins two word characters ("snake_case").
+            let joinsWords = index > 0 && index + 1 < end && Tokenizer.isWordByte(bytes[index - 1]) && Tokenizer.isWordByte(bytes[index + 1])
+            return joinsWords ? nil : index + 1
+        case UInt8(ascii: "`"):
+            var run = index
+            while run < end, bytes[run] == UInt8(ascii: "`") { run += 1 }
+            let width = run - index
+            var search = run
+            while search < end {
+                if bytes[search] == UInt8(ascii: "`") {
+                    var close = search
+                    while close < end, bytes[close] == UInt8(ascii: "`") { close += 1 }
+                    if close - search == width { return close }
+                    search = close
+                } else {
+                    search += 1
+                }
+            }
+            return nil
+        case UInt8(ascii: "]"):
+            // "](destination)" after link text: skip the destination.
+            guard index + 1 < end, bytes[index + 1] == UInt8(ascii: "(") else { return nil }
+            var depth = 0
+            var search = index + 1
+            while search < end {
+                if bytes[search] == UInt8(ascii: "(") { depth += 1 }
+                if bytes[search] == UInt8(ascii: ")") {
+                    depth -= 1
+                    if depth == 0 { return search + 1 }
+                }
+                if bytes[search] == 0x0A { return nil }
+                search += 1
+            }
+            return nil
+        case UInt8(ascii: "!"):
+            return index + 1 < end && bytes[index + 1] == UInt8(ascii: "[") ? index + 1 : nil
+        case UInt8(ascii: "["):
+            // Link text opens: drop the bracket, keep the text. Citation markers "[2]" stay.
+            return Tokenizer.opensLink(bytes, at: index, end: end) ? index + 1 : nil
+        case UInt8(ascii: "<"):
+            return Tokenizer.htmlEnd(bytes, at: index, end: end)
+        default:
+            return nil
+        }
+    }
+
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        ByteText.isASCIILetter(byte) || ByteText.isDigit(byte) || byte >= 0x80
+    }
+
+    /// Whether "[" at `index` starts link text: a matching "]" on the same line followed by "(".
+    static func opensLink(_ bytes: [UInt8], at index: Int, end: Int) -> Bool {
+        var search = index + 1
+        var depth = 1
+        while search < end, bytes[search] != 0x0A {
+            if bytes[search] == UInt8(ascii: "[") { depth += 1 }
+            if bytes[search] == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 { return search + 1 < end && bytes[search + 1] == UInt8(ascii: "(") }
+            }
+            search += 1
+        }
+        return false
+    }
+
+    /// The end of an HTML comment, tag or autolink starting at `index`, or nil.
+    static func htmlEnd(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
+        guard index + 1 < end else { return nil }
+        if index + 3 < end, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+            var search = index + 4
+            while search + 2 < end {
+                if bytes[search] == UInt8(ascii: "-"), bytes[search + 1] == UInt8(ascii: "-"), bytes[search + 2] == UInt8(ascii: ">") {
+                    return search + 3
+                }
+                search += 1
+            }
+            return end
+        }
+        let next = bytes[index + 1]
+        guard ByteText.isASCIILetter(next) || next == UInt8(ascii: "/") else { return nil }
+        var search = index + 1
+        while search < end {
+            let byte = bytes[search]
+            if byte == UInt8(ascii: ">") { return search + 1 }
+            if byte == UInt8(ascii: "<") || byte == 0x0A { return nil }
+            search += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,135 @@
+import FactlintFigures
+import Yams
+
+/// A report read into blocks, sections, sentences and figures, every one located in the file.
+public struct Document: Sendable {
+    public enum Format: String, Sendable {
+        case markdown
+        case plainText
+
+        /// The format a path's extension implies: Markdown unless it is `.txt`.
+        public init(path: String) {
+            self = path.lowercased().hasSuffix(".txt") ? .plainText : .markdown
+        }
+    }
+
+    public let source: SourceFile
+    public let format: Format
+    public private(set) var blocks: [Block]
+    public private(set) var sections: [Section]
+    public private(set) var tokens: [Token] = []
+    public private(set) var sentences: [Sentence] = []
+    public private(set) var figures: [Figure] = []
+    /// Scalar values from the YAML front matter, such as `title` and `date`.
+    public private(set) var metadata: [String: String] = [:]
+
+    /// Reads a document: blocks, then tokens, sentences and figures.
+    ///
+    /// - Complexity: O(n) in the size of the file.
+    public init(source: SourceFile, format: Format? = nil, recognizer: FigureRecognizer = FigureRecognizer()) {
+        self.source = source
+        let format = format ?? Format(path: source.path)
+        self.format = format
+        switch format {
+        case .markdown: blocks = MarkdownParser.parse(source)
+        case .plainText: blocks = Document.plainTextBlocks(source)
+        }
+        sections = []
+        readMetadata()
+        buildSections()
+        readSentences(recognizer: recognizer, markdown: format == .markdown)
+    }
+
+    public var path: String { source.path }
+
+    /// The text of a byte range.
+    public func text(_ range: Range<Int>) -> String { source.text(range) }
+
+    /// The text of a sentence, with line breaks inside it turned into spaces.
+    public func text(of sentence: Sentence) -> String {
+        var text = ""
+        var previousEnd: Int?
+        for index in sentence.tokens {
+            let token = tokens[index]
+            if let end = previousEnd, token.spaceBefore || token.start > end { text += " " }
+            text += source.text(token.bytes)
+            previousEnd = token.end
+        }
+        return text
+    }
+
+    public func span(of figure: Figure) -> SourceSpan { source.span(figure.bytes) }
+
+    // MARK: - Building
+
+    static func plainTextBlocks(_ source: SourceFile) -> [Block] {
+        var blocks: [Block] = []
+        var segments: [Range<Int>] = []
+        for line in 1...source.lineCount {
+            let range = source.lineRange(line)
+            let isBlank = source.bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            if isBlank {
+                if !segments.isEmpty { blocks.append(Block(kind: .paragraph, segments: segments)) }
+                segments = []
+            } else {
+                segments.append(range)
+            }
+        }
+        if !segments.isEmpty { blocks.append(Block(kind: .paragraph, segments: segments)) }
+        return blocks
+    }
+
+    mutating func readMetadata() {
+        guard let block = blocks.first, block.kind == .frontMatter, !block.segments.isEmpty else { return }
+        let yaml = source.text(block.bytes)
+        guard let node = try? Yams.compose(yaml: yaml), let mapping = node.mapping else { return }
+        for (key, value) in mapping {
+            if let key = key.string, let scalar = value.scalar { metadata[key] = scalar.string }
+        }
+    }
+
+    mutating func buildSections() {
+        var sections = [Section(title: "", level: 0, blocks: 0..<0)]
+        for index in blocks.indices {
+            if case .heading(let level) = blocks[index].kind, blocks[index].quoteDepth == 0, blocks[index].listItem == nil {
+                sections[sections.count - 1].blocks = sections[sections.count - 1].blocks.lowerBound..<index
+                let title = source.text(blocks[index].bytes)
+                sections.append(Section(title: title, level: level, blocks: index..<index))
+            }
+            blocks[index].section = sections.count - 1
+        }
+        sections[sections.count - 1].blocks = sections[sections.count - 1].blocks.lowerBound..<blocks.count
+        self.sections = sections
+    }
+
+    mutating func readSentences(recognizer: FigureRecognizer, markdown: Bool) {
+        let tokenizer = Tokenizer(markdownInline: markdown)
+        for index in blocks.indices where blocks[index].isProse {
+            let first = tokens.count
+            for segment in blocks[index].segments {
+                tokenizer.tokenize(source.bytes, in: segment, into: &tokens)
+            }
+            blocks[index].tokens = first..<tokens.count
+        }
+        let splitter = SentenceSplitter(bytes: source.bytes, tokens: tokens)
+        for index in blocks.indices where blocks[index].isProse {
+            let firstSentence = sentences.count
+            let ranges: [Range<Int>]
+            if case .tableCell = blocks[index].kind {
+                ranges = blocks[index].tokens.isEmpty ? [] : [blocks[index].tokens]
+            } else if case .heading = blocks[index].kind {
+                ranges = blocks[index].tokens.isEmpty ? [] : [blocks[index].tokens]
+            } else {
+                ranges = splitter.sentences(in: blocks[index].tokens)
+            }
+            for range in ranges {
+                let found = recognizer.figures(in: tokens, range: range, bytes: source.bytes)
+                let firstFigure = figures.count
+                figures.append(contentsOf: found)
+                let bytes = tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end
+                sentences.append(Sentence(block: index, tokens: range, figures: firstFigure..<figures.count, bytes: bytes))
+            }
+            blocks[index].sentences = firstSentence..<sentences.count
+        }
+    }
+}

@@ -1,0 +1,517 @@
+import FactlintFigures
+
+/// Splits Markdown into leaf blocks with exact byte ranges.
+///
+/// Covers what reports use: YAML front matter, ATX and setext headings, paragraphs,
+/// ordered and bullet lists (nested), block quotes (nested), GFM tables, fenced and
+/// indented code, HTML comments and thematic breaks. Inline syntax is left to the tokenizer.
+struct MarkdownParser {
+    /// A line of the file, with the prefixes of its containers already stripped from `start`.
+    struct Line {
+        var start: Int
+        var end: Int
+    }
+
+    struct Context {
+        var listItem: Int?
+        var list: Int?
+        var quoteDepth: Int
+    }
+
+    let bytes: [UInt8]
+    private(set) var blocks: [Block] = []
+    private var nextList = 0
+    private var nextItem = 0
+    /// Nesting deeper than this is read as plain paragraphs, so hostile input cannot exhaust the stack.
+    static let maximumDepth = 64
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    static func parse(_ source: SourceFile) -> [Block] {
+        var parser = MarkdownParser(bytes: source.bytes)
+        var lines = (1...source.lineCount).map { number -> Line in
+            let range = source.lineRange(number)
+            return Line(start: range.lowerBound, end: range.upperBound)
+        }
+        if let (frontMatter, rest) = parser.frontMatter(lines) {
+            parser.blocks.append(frontMatter)
+            lines = rest
+        }
+        parser.parseBlocks(lines[...], context: Context(listItem: nil, list: nil, quoteDepth: 0), depth: 0)
+        return parser.blocks
+    }
+
+    // MARK: - Line helpers
+
+    func isBlank(_ line: Line) -> Bool {
+        var index = line.start
+        while index < line.end {
+            let byte = bytes[index]
+            if byte != 0x20 && byte != 0x09 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Leading spaces, with a tab counting as four.
+    func indentation(_ line: Line) -> (columns: Int, offset: Int) {
+        var columns = 0
+        var index = line.start
+        while index < line.end {
+            if bytes[index] == 0x20 {
+                columns += 1
+            } else if bytes[index] == 0x09 {
+                columns += 4 - columns % 4
+            } else {
+                break
+            }
+            index += 1
+        }
+        return (columns, index)
+    }
+
+    /// The line with up to `columns` columns of indentation removed.
+    func dropIndent(_ line: Line, _ columns: Int) -> Line {
+        var removed = 0
+        var index = line.start
+        while index < line.end, removed < columns {
+            if bytes[index] == 0x20 {
+                removed += 1
+            } else if bytes[index] == 0x09 {
+                removed += 4 - removed % 4
+            } else {
+                break
+            }
+            index += 1
+        }
+        return Line(start: index, end: line.end)
+    }
+
+    func trimmed(_ line: Line) -> Range<Int> {
+        var start = line.start
+        var end = line.end
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return start..<end
+    }
+
+    /// Whether the line (after up to three spaces) is a run of `mark`, e.g. "---" or "===", at least `minimum` long.
+    func isRule(_ line: Line, of mark: UInt8, minimum: Int, spacesAllowed: Bool) -> Bool {
+        let range = trimmed(line)
+        var count = 0
+        for byte in bytes[range] {
+            if byte == mark {
+                count += 1
+            } else if !(spacesAllowed && (byte == 0x20 || byte == 0x09)) {
+                return false
+            }
+        }
+        return count >= minimum
+    }
+
+    // MARK: - Front matter
+
+    func frontMatter(_ lines: [Line]) -> (Block, [Line])? {
+        guard let first = lines.first, bytes[trimmed(first)].elementsEqual("---".utf8) else { return nil }
+        for index in lines.indices.dropFirst() {
+            let text = bytes[trimmed(lines[index])]
+            if text.elementsEqual("---".utf8) || text.elementsEqual("...".utf8) {
+                let block = Block(kind: .frontMatter, segments: lines[1..<index].map { $0.start..<$0.end })
+                return (block, Array(lines[(index + 1)...]))
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Blocks
+
+    mutating func parseBlocks(_ lines: ArraySlice<Line>, context: Context, depth: Int) {
+        var index = lines.startIndex
+        var previousBlank = true
+        while index < lines.endIndex {
+            let line = lines[index]
+            if isBlank(line) {
+                previousBlank = true
+                index += 1
+                continue
+            }
+            let (indent, contentStart) = indentation(line)
+            if indent >= 4, previousBlank {
+                index = indentedCode(lines, from: index, context: context)
+                continue
+            }
+            previousBlank = false
+            let content = Line(start: contentStart, end: line.end)
+            if let end = fencedCode(lines, from: index, content: content, context: context) {
+                index = end
+            } else if startsComment(content) {
+                index = comment(lines, from: index, context: context)
+            } else if let level = atxLevel(content) {
+                append(.heading(level: level), [atxText(content, level: level)], context)
+                index += 1
+            } else if isThematicBreak(content) {
+                append(.thematicBreak, [content.start..<content.end], context)
+                index += 1
+            } else if depth < MarkdownParser.maximumDepth, quoteMarker(content) != nil {
+                index = blockQuote(lines, from: index, context: context, depth: depth)
+            } else if depth < MarkdownParser.maximumDepth, listMarker(content) != nil {
+                index = list(lines, from: index, context: context, depth: depth)
+            } else if let end = table(lines, from: index, context: context) {
+                index = end
+            } else {
+                index = paragraph(lines, from: index, context: context)
+            }
+        }
+    }
+
+    mutating func append(_ kind: Block.Kind, _ segments: [Range<Int>], _ context: Context) {
+        blocks.append(Block(kind: kind, segments: segments, listItem: context.listItem, list: context.list, quoteDepth: context.quoteDepth))
+    }
+
+    /// Whether a line would interrupt a paragraph: a heading, fence, quote, bullet, break or comment.
+    func interruptsParagraph(_ line: Line) -> Bool {
+        let (indent, start) = indentation(line)
+        guard indent < 4 else { return false }
+        let content = Line(start: start, end: line.end)
+        if atxLevel(content) != nil || isThematicBreak(content) || quoteMarker(content) != nil || startsComment(content) { return true }
+        if fenceMarker(content) != nil { return true }
+        if let marker = listMarker(content) {
+            // An ordered item interrupts a paragraph only when it starts at 1, as in CommonMark.
+            return !marker.ordered || marker.number == 1
+        }
+        return false
+    }
+
+    mutating func paragraph(_ lines: ArraySlice<Line>, from start: Int, context: Context) -> Int {
+        var segments: [Range<Int>] = [trimmed(lines[start])]
+        var index = start + 1
+        while index < lines.endIndex {
+            let line = lines[index]
+            if isBlank(line) || interruptsParagraph(line) { break }
+            let (indent, contentStart) = indentation(line)
+            if indent < 4 {
+                let content = Line(start: contentStart, end: line.end)
+                if isRule(content, of: UInt8(ascii: "="), minimum: 1, spacesAllowed: false) {
+                    append(.heading(level: 1), segments, context)
+                    return index + 1
+                }
+                if isRule(content, of: UInt8(ascii: "-"), minimum: 1, spacesAllowed: false) {
+                    append(.heading(level: 2), segments, context)
+                    return index + 1
+                }
+            }
+            segments.append(trimmed(line))
+            index += 1
+        }
+        append(.paragraph, segments, context)
+        return index
+    }
+
+    // MARK: Headings and breaks
+
+    func atxLevel(_ line: Line) -> Int? {
+        var index = line.start
+        var level = 0
+        while index < line.end, bytes[index] == UInt8(ascii: "#") {
+            level += 1
+            index += 1
+        }
+        guard (1...6).contains(level) else { return nil }
+        guard index == line.end || bytes[index] == 0x20 || bytes[index] == 0x09 else { return nil }
+        return level
+    }
+
+    func atxText(_ line: Line, level: Int) -> Range<Int> {
+        var range = trimmed(Line(start: line.start + level, end: line.end))
+        // A closing run of "#" preceded by a space is not part of the heading.
+        var end = range.upperBound
+        while end > range.lowerBound, bytes[end - 1] == UInt8(ascii: "#") { end -= 1 }
+        if end < range.upperBound, end == range.lowerBound || bytes[end - 1] == 0x20 {
+            range = trimmed(Line(start: range.lowerBound, end: end))
+        }
+        return range
+    }
+
+    func isThematicBreak(_ line: Line) -> Bool {
+        for mark in [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "_")] where isRule(line, of: mark, minimum: 3, spacesAllowed: true) {
+            return true
+        }
+        return false
+    }
+
+    // MARK: Code and comments
+
+    func fenceMarker(_ line: Line) -> (mark: UInt8, length: Int)? {
+        guard line.start < line.end else { return nil }
+        let mark = bytes[line.start]
+        guard mark == UInt8(ascii: "`") || mark == UInt8(ascii: "~") else { return nil }
+        var length = 0
+        var index = line.start
+        while index < line.end, bytes[index] == mark {
+            length += 1
+            index += 1
+        }
+        guard length >= 3 else { return nil }
+        if mark == UInt8(ascii: "`"), bytes[index..<line.end].contains(UInt8(ascii: "`")) { return nil }
+        return (mark, length)
+    }
+
+    mutating func fencedCode(_ lines: ArraySlice<Line>, from start: Int, content: Line, context: Context) -> Int? {
+        guard let fence = fenceMarker(content) else { return nil }
+        var index = start + 1
+        while index < lines.endIndex {
+            let (_, offset) = indentation(lines[index])
+            let inner = Line(start: offset, end: lines[index].end)
+            if let closing = fenceMarker(inner), closing.mark == fence.mark, closing.length >= fence.length,
+               trimmed(Line(start: offset + closing.length, end: inner.end)).isEmpty {
+                append(.code, lines[start...index].map { $0.start..<$0.end }, context)
+                return index + 1
+            }
+            index += 1
+        }
+        append(.code, lines[start..<index].map { $0.start..<$0.end }, context)
+        return index
+    }
+
+    mutating func indentedCode(_ lines: ArraySlice<Line>, from start: Int, context: Context) -> Int {
+        var index = start
+        var last = start
+        while index < lines.endIndex {
+            if isBlank(lines[index]) {
+                index += 1
+                continue
+            }
+            guard indentation(lines[index]).columns >= 4 else { break }
+            last = index
+            index += 1
+        }
+        append(.code, lines[start...last].map { $0.start..<$0.end }, context)
+        return last + 1
+    }
+
+    func startsComment(_ line: Line) -> Bool {
+        line.end - line.start >= 4 && bytes[line.start..<(line.start + 4)].elementsEqual("<!--".utf8)
+    }
+
+    mutating func comment(_ lines: ArraySlice<Line>, from start: Int, context: Context) -> Int {
+        var index = start
+        while index < lines.endIndex {
+            let line = lines[index]
+            let searchStart = index == start ? line.start + 4 : line.start
+            if containsCommentEnd(searchStart..<line.end) {
+                append(.comment, lines[start...index].map { trimmed($0) }, context)
+                return index + 1
+            }
+            index += 1
+        }
+        append(.comment, lines[start..<index].map { trimmed($0) }, context)
+        return index
+    }
+
+    func containsCommentEnd(_ range: Range<Int>) -> Bool {
+        guard range.count >= 3 else { return false }
+        var index = range.lowerBound
+        while index + 2 < range.upperBound {
+            if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-"), bytes[index + 2] == UInt8(ascii: ">") { return true }
+            index += 1
+        }
+        return false
+    }
+
+    // MARK: Block quotes
+
+    /// The offset after "> " if the line starts a quote.
+    func quoteMarker(_ line: Line) -> Int? {
+        guard line.start < line.end, bytes[line.start] == UInt8(ascii: ">") else { return nil }
+        var offset = line.start + 1
+        if offset < line.end, bytes[offset] == 0x20 { offset += 1 }
+        return offset
+    }
+
+    mutating func blockQuote(_ lines: ArraySlice<Line>, from start: Int, context: Context, depth: Int) -> Int {
+        var inner: [Line] = []
+        var index = start
+        while index < lines.endIndex {
+            let line = lines[index]
+            let (indent, offset) = indentation(line)
+            if indent < 4, let contentStart = quoteMarker(Line(start: offset, end: line.end)) {
+                inner.append(Line(start: contentStart, end: line.end))
+            } else if !isBlank(line), let last = inner.last, !isBlank(last), !interruptsParagraph(line) {
+                inner.append(line)  // a lazy continuation of the quoted paragraph
+            } else {
+                break
+            }
+            index += 1
+        }
+        var quoted = context
+        quoted.quoteDepth += 1
+        parseBlocks(inner[...], context: quoted, depth: depth + 1)
+        return index
+    }
+
+    // MARK: Lists
+
+    struct ListMarker {
+        var ordered: Bool
+        var number: Int
+        var delimiter: UInt8
+        /// The offset where the item's content starts, and its column relative to the line.
+        var contentStart: Int
+        var contentColumn: Int
+    }
+
+    func listMarker(_ line: Line) -> ListMarker? {
+        var index = line.start
+        guard index < line.end else { return nil }
+        var ordered = false
+        var number = 0
+        var delimiter = bytes[index]
+        if delimiter == UInt8(ascii: "-") || delimiter == UInt8(ascii: "*") || delimiter == UInt8(ascii: "+") {
+            index += 1
+        } else {
+            var digits = 0
+            while index < line.end, ByteText.isDigit(bytes[index]), digits < 9 {
+                number = number * 10 + Int(bytes[index] - 0x30)
+                digits += 1
+                index += 1
+            }
+            guard digits > 0, index < line.end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return nil }
+            delimiter = bytes[index]
+            ordered = true
+            index += 1
+        }
+        // The marker needs a space after it, or the end of the line.
+        if index == line.end {
+            return ListMarker(ordered: ordered, number: number, delimiter: delimiter, contentStart: index, contentColumn: index - line.start + 1)
+        }
+        guard bytes[index] == 0x20 || bytes[index] == 0x09 else { return nil }
+        var spaces = 0
+        var contentStart = index
+        while contentStart < line.end, bytes[contentStart] == 0x20, spaces < 5 {
+            spaces += 1
+            contentStart += 1
+        }
+        if spaces >= 5 || contentStart == line.end {  // code inside the item, or an empty item: one space belongs to the marker
+            contentStart = index + 1
+        }
+        return ListMarker(ordered: ordered, number: number, delimiter: delimiter, contentStart: contentStart, contentColumn: contentStart - line.start)
+    }
+
+    mutating func list(_ lines: ArraySlice<Line>, from start: Int, context: Context, depth: Int) -> Int {
+        let listID = nextList
+        nextList += 1
+        var index = start
+        var kind: (Bool, UInt8)?
+        while index < lines.endIndex {
+            let line = lines[index]
+            let (indent, offset) = indentation(line)
+            guard indent < 4, let marker = listMarker(Line(start: offset, end: line.end)) else { break }
+            if let (ordered, delimiter) = kind, ordered != marker.ordered || delimiter != marker.delimiter { break }
+            kind = (marker.ordered, marker.delimiter)
+            let width = indent + marker.contentColumn
+            var itemLines = [Line(start: marker.contentStart, end: line.end)]
+            index += 1
+            // The item continues with indented lines, blank lines between them, and lazy continuation lines.
+            while index < lines.endIndex {
+                let next = lines[index]
+                if isBlank(next) {
+                    var lookahead = index + 1
+                    while lookahead < lines.endIndex, isBlank(lines[lookahead]) { lookahead += 1 }
+                    guard lookahead < lines.endIndex, indentation(lines[lookahead]).columns >= width else { break }
+                    itemLines.append(next)
+                    index += 1
+                    continue
+                }
+                if indentation(next).columns >= width {
+                    itemLines.append(dropIndent(next, width))
+                } else if let last = itemLines.last, !isBlank(last), !interruptsParagraph(next), listMarker(Line(start: indentation(next).offset, end: next.end)) == nil {
+                    itemLines.append(next)
+                } else {
+                    break
+                }
+                index += 1
+            }
+            let itemID = nextItem
+            nextItem += 1
+            let blocksBefore = blocks.count
+            parseBlocks(itemLines[...], context: Context(listItem: itemID, list: listID, quoteDepth: context.quoteDepth), depth: depth + 1)
+            if blocks.count == blocksBefore {
+                append(.paragraph, [], Context(listItem: itemID, list: listID, quoteDepth: context.quoteDepth))
+            }
+            // Blank lines between items keep the list going.
+            var lookahead = index
+            while lookahead < lines.endIndex, isBlank(lines[lookahead]) { lookahead += 1 }
+            if lookahead > index, lookahead < lines.endIndex {
+                let (nextIndent, nextOffset) = indentation(lines[lookahead])
+                if nextIndent < 4, listMarker(Line(start: nextOffset, end: lines[lookahead].end)) != nil {
+                    index = lookahead
+                }
+            }
+        }
+        return index
+    }
+
+    // MARK: Tables
+
+    /// The cells of a table row, as trimmed byte ranges; pipes escaped with "\" do not split.
+    func cells(_ line: Line) -> [Range<Int>] {
+        var range = trimmed(line)
+        if range.lowerBound < range.upperBound, bytes[range.lowerBound] == UInt8(ascii: "|") { range = (range.lowerBound + 1)..<range.upperBound }
+        if range.lowerBound < range.upperBound, bytes[range.upperBound - 1] == UInt8(ascii: "|"),
+           range.upperBound - 2 < range.lowerBound || bytes[range.upperBound - 2] != UInt8(ascii: "\\") {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
+        var result: [Range<Int>] = []
+        var cellStart = range.lowerBound
+        var index = range.lowerBound
+        var inCode = false
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "`") { inCode.toggle() }
+            if byte == UInt8(ascii: "|"), !inCode {
+                result.append(trimmed(Line(start: cellStart, end: index)))
+                cellStart = index + 1
+            }
+            index += 1
+        }
+        result.append(trimmed(Line(start: cellStart, end: range.upperBound)))
+        return result
+    }
+
+    func isDelimiterRow(_ line: Line) -> Bool {
+        let parts = cells(line)
+        guard !parts.isEmpty, bytes[line.start..<line.end].contains(UInt8(ascii: "-")) else { return false }
+        for part in parts {
+            let text = bytes[part]
+            guard text.contains(UInt8(ascii: "-")) else { return false }
+            guard text.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") }) else { return false }
+        }
+        return true
+    }
+
+    mutating func table(_ lines: ArraySlice<Line>, from start: Int, context: Context) -> Int? {
+        guard start + 1 < lines.endIndex, bytes[lines[start].start..<lines[start].end].contains(UInt8(ascii: "|")),
+              isDelimiterRow(lines[start + 1]) else { return nil }
+        let header = cells(lines[start])
+        guard header.count == cells(lines[start + 1]).count else { return nil }
+        for (column, cell) in header.enumerated() {
+            append(.tableCell(row: 0, column: column), [cell], context)
+        }
+        var index = start + 2
+        var row = 1
+        while index < lines.endIndex, !isBlank(lines[index]), !interruptsParagraph(lines[index]) {
+            for (column, cell) in cells(lines[index]).enumerated() where column < header.count {
+                append(.tableCell(row: row, column: column), [cell], context)
+            }
+            row += 1
+            index += 1
+        }
+        return index
+    }
+}

@@ -1,0 +1,93 @@
+import FactlintFigures
+
+/// Splits a block's tokens into sentences.
+///
+/// A sentence ends at ".", "!" or "?" (with any closing quotes, brackets and citation
+/// markers that follow) when the next token starts a new sentence. Abbreviations ("Dr.",
+/// "No. 5", "e.g."), initialisms ("U.S.", "U.A.E.") and initials do not end one; decimal
+/// points never reach here because "4.8" is a single number token.
+struct SentenceSplitter {
+    let bytes: [UInt8]
+    let tokens: [Token]
+
+    static let abbreviations: Set<[UInt8]> = Set([
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "nos", "vs", "v", "inc", "ltd", "co", "corp",
+        "art", "arts", "para", "paras", "approx", "fig", "figs", "gen", "gov", "sen", "rep", "hon", "capt", "col", "lt",
+        "sgt", "mt", "ft", "vol", "vols", "pp", "p", "cf", "al", "ch", "sec", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "dept", "est", "govt", "intl", "assn", "bros", "e", "i", "ca", "c",
+    ].map { Array($0.utf8) })
+
+    /// The sentences of `tokens[range]`, as token ranges covering it with no gaps.
+    func sentences(in range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard isTerminal(index) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            // Closing quotes and brackets, then citation markers, belong to the sentence they close.
+            while end < range.upperBound, !tokens[end].spaceBefore, isClosing(end) { end += 1 }
+            while end + 2 < range.upperBound, !tokens[end].spaceBefore, text(end) == "[", text(end + 2) == "]" { end += 3 }
+            while end < range.upperBound, !tokens[end].spaceBefore, isClosing(end) { end += 1 }
+            if end >= range.upperBound { break }
+            if tokens[end].spaceBefore, startsSentence(end), !isAbbreviation(at: index, next: end) {
+                result.append(start..<end)
+                start = end
+            }
+            index = end
+        }
+        if start < range.upperBound { result.append(start..<range.upperBound) }
+        return result
+    }
+
+    func text(_ index: Int) -> String {
+        String(decoding: bytes[tokens[index].start..<tokens[index].end], as: UTF8.self)
+    }
+
+    func isTerminal(_ index: Int) -> Bool {
+        guard tokens[index].kind == .punctuation else { return false }
+        let mark = text(index)
+        return mark == "." || mark == "!" || mark == "?" || mark == "…"
+    }
+
+    func isClosing(_ index: Int) -> Bool {
+        guard tokens[index].kind == .punctuation else { return false }
+        let mark = text(index)
+        return mark == "”" || mark == "\"" || mark == "’" || mark == "'" || mark == ")" || mark == "»"
+    }
+
+    /// Whether the token can open a sentence: a capital, a digit, or an opening quote or bracket.
+    func startsSentence(_ index: Int) -> Bool {
+        let token = tokens[index]
+        switch token.kind {
+        case .number: return true
+        case .word: return ByteText.startsUppercase(bytes, at: token.start)
+        case .punctuation:
+            let mark = text(index)
+            return ["“", "\"", "‘", "(", "[", "«", "¿", "¡", "'"].contains(mark)
+        }
+    }
+
+    /// Whether the "." at `index` ends an abbreviation rather than the sentence.
+    func isAbbreviation(at index: Int, next: Int) -> Bool {
+        guard text(index) == ".", index > 0 else { return false }
+        let previous = tokens[index - 1]
+        guard previous.kind == .word, !tokens[index].spaceBefore else { return false }
+        let word = bytes[previous.start..<previous.end].map(ByteText.lowercased)
+        if previous.end - previous.start == 1 {
+            // An initialism ("U.S.", "e.g.") or an initial ("J. Smith").
+            return true
+        }
+        if SentenceSplitter.abbreviations.contains(word) {
+            // "No." and "Art." abbreviate only before a number.
+            if word == Array("no".utf8) || word == Array("art".utf8) || word == Array("p".utf8) {
+                return tokens[next].kind == .number
+            }
+            return true
+        }
+        return false
+    }
+}

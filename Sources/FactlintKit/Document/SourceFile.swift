@@ -1,0 +1,85 @@
+import FactlintFigures
+
+/// A file's bytes with a table of line starts, so any byte offset maps to a line and column.
+///
+/// Lines end at LF, CRLF or a lone CR; the line terminator is not part of the line.
+/// Columns count Unicode scalars from 1, so "’" or a Cyrillic letter is one column.
+public struct SourceFile: Sendable {
+    /// The path as the user gave it or as it was found, used in every message.
+    public let path: String
+    public let bytes: [UInt8]
+    /// The byte offset at which each line starts; `lineStarts[0]` skips a byte-order mark.
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts: [Int] = []
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        starts.append(hasBOM ? 3 : 0)
+        var index = starts[0]
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        lineStarts = starts
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The bytes of a line (1-based), without its terminator.
+    public func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        if end > start, end - 1 < bytes.count, bytes[end - 1] == 0x0A { end -= 1 }
+        if end > start, end - 1 < bytes.count, bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<max(start, end)
+    }
+
+    /// The line (1-based) holding a byte offset.
+    ///
+    /// - Complexity: O(log n) in the number of lines.
+    public func line(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
+    /// The line and column of a byte offset; the column counts Unicode scalars from 1.
+    public func location(of offset: Int) -> SourceLocation {
+        let line = line(of: offset)
+        let start = lineStarts[line - 1]
+        var column = 1
+        var index = start
+        let stop = min(offset, bytes.count)
+        while index < stop {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourceLocation(line: line, column: column)
+    }
+
+    public func span(_ range: Range<Int>) -> SourceSpan {
+        SourceSpan(path: path, bytes: range, start: location(of: range.lowerBound), end: location(of: range.upperBound))
+    }
+
+    public func text(_ range: Range<Int>) -> String {
+        let clamped = min(range.lowerBound, bytes.count)..<min(range.upperBound, bytes.count)
+        return String(decoding: bytes[clamped], as: UTF8.self)
+    }
+}
