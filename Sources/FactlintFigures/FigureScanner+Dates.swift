@@ -109,6 +109,10 @@ extension FigureScanner {
             return true
         }
         if tokens[index - 1].kind == .punctuation { return true }
+        // "a 2021 amendment", "its 2019 report": a year that modifies a noun.
+        if wordIs(index - 1, "a") || wordIs(index - 1, "an") || wordIs(index - 1, "the") || wordIs(index - 1, "its") || wordIs(index - 1, "their") || wordIs(index - 1, "this") || wordIs(index - 1, "that") {
+            return true
+        }
         // "convicted 2015 traffickers" would be a count; a year is rarely followed by a lowercase noun
         // unless a preposition leads it.
         if isWord(index + 1), !isCapitalized(index + 1) {

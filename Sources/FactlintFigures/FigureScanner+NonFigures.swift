@@ -64,6 +64,10 @@ extension FigureScanner {
         var dots = 0
         for byte in bytes[token.start..<token.end] where byte == UInt8(ascii: ".") { dots += 1 }
         if dots > 1 { return index + 1 }
+        // A year used as a name: "the 2000 UN TIP Protocol", "Trafficking in Persons Report 2008".
+        if yearValue(index) != nil, isYearUsedAsName(index), singleDate(at: index) == nil { return index + 1 }
+        // Codes: "4P", "G7" is caught below; a number glued to a capitalised word names something.
+        if isCapitalized(index + 1), attached(index + 1) { return index + 2 }
         // Times "10:30".
         if punctuation(index + 1, ":"), attached(index + 1), attached(index + 2), isNumber(index + 2) { return index + 3 }
         // A number glued to a word before it by a hyphen: "COVID-19", "G-7".

@@ -407,6 +407,7 @@ extension FigureScanner {
             lowerFigure.value = Interval(lower: first.value.lower * scale, upper: first.value.upper * scale)
             lowerFigure.kind = second.kind
         }
+        if second.unit == "age" { lowerFigure.kind = .number }
         guard lowerFigure.kind == second.kind || (second.kind == .count && lowerFigure.kind == .number) else { return nil }
         guard lowerFigure.value.lower <= second.value.upper else { return nil }
         let isAge = first.unit == "age" || second.unit == "age" || wordIs(index - 1, "aged") || wordIs(index - 1, "ages") || wordIs(index - 1, "age")

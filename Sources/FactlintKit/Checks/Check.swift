@@ -1,0 +1,107 @@
+import FactlintFigures
+
+/// The evaluation of one rule kind: what templates it needs and how it judges their matches.
+public protocol Check: Sendable {
+    /// Every template the check matches, in a fixed order; `CheckContext.matches` follows it.
+    var templates: [Template] { get }
+
+    /// Judges the matches in one document.
+    func evaluate(_ context: CheckContext) -> CheckOutcome
+}
+
+/// What a check produced: its findings, how many comparisons it could decide, and which figures it used.
+public struct CheckOutcome: Sendable {
+    public var findings: [Finding] = []
+    public var checksRun = 0
+    public var usedFigures: Set<Int> = []
+
+    public init() {}
+}
+
+/// A document, a rule and the matches of the rule's templates, with helpers to label figures.
+public struct CheckContext {
+    public let document: Document
+    public let rule: Rule
+    /// The matches of each template, in the order of `Check.templates`.
+    public let matches: [[TemplateMatch]]
+
+    /// The scope unit a match belongs to: the same number means the same sentence, paragraph, section or document.
+    public func unit(of match: TemplateMatch) -> Int {
+        switch rule.scope {
+        case .sentence: return match.sentence
+        case .paragraph: return document.sentences[match.sentence].block
+        case .section: return document.blocks[document.sentences[match.sentence].block].section
+        case .document: return 0
+        }
+    }
+
+    public func figure(_ binding: Binding?) -> (index: Int, figure: Figure)? {
+        guard let binding, let index = binding.figure else { return nil }
+        return (index, document.figures[index])
+    }
+
+    public func label(_ figureIndex: Int, _ message: String) -> Label {
+        Label(span: document.source.span(document.figures[figureIndex].bytes), message: message)
+    }
+
+    public func label(_ binding: Binding, _ message: String) -> Label {
+        Label(span: document.source.span(binding.bytes), message: message)
+    }
+
+    public func text(of figureIndex: Int) -> String {
+        document.text(document.figures[figureIndex].bytes)
+    }
+
+    /// The rule's message with `{placeholders}` filled from `values`, or `fallback` when the rule has none.
+    public func message(_ values: [String: String], fallback: String) -> String {
+        guard let template = rule.message else { return fallback }
+        return MessageTemplate.render(template, values: values)
+    }
+}
+
+/// Fills `{name}` placeholders in rule messages.
+enum MessageTemplate {
+    static func render(_ template: String, values: [String: String]) -> String {
+        var result = ""
+        var name = ""
+        var inPlaceholder = false
+        for character in template {
+            if inPlaceholder {
+                if character == "}" {
+                    result += values[name] ?? "{\(name)}"
+                    inPlaceholder = false
+                    name = ""
+                } else {
+                    name.append(character)
+                }
+            } else if character == "{" {
+                inPlaceholder = true
+            } else {
+                result.append(character)
+            }
+        }
+        if inPlaceholder { result += "{" + name }
+        return result
+    }
+
+    /// The placeholder names in a message.
+    static func placeholders(in template: String) -> [String] {
+        var names: [String] = []
+        var name = ""
+        var inPlaceholder = false
+        for character in template {
+            if inPlaceholder {
+                if character == "}" {
+                    names.append(name)
+                    inPlaceholder = false
+                    name = ""
+                } else {
+                    name.append(character)
+                }
+            } else if character == "{" {
+                inPlaceholder = true
+            }
+        }
+        return names
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import FactlintFigures
+
+/// What linting one document produced.
+public struct DocumentReport: Sendable {
+    public var source: SourceFile
+    public var findings: [Finding]
+    public var figuresRead: Int
+    /// Figures at least one rule compared with another.
+    public var figuresUsed: Int
+    public var checksRun: Int
+}
+
+/// Evaluates rules against documents: match every template, then let each rule's check judge.
+public struct Linter: Sendable {
+    public var rules: [Rule]
+    public var recognizer: FigureRecognizer
+
+    public init(rules: [Rule], recognizer: FigureRecognizer = FigureRecognizer()) {
+        self.rules = rules
+        self.recognizer = recognizer
+    }
+
+    /// Lints one document.
+    ///
+    /// - Complexity: O(rules × templates × sentence length) for matching, plus each check's grouping.
+    public func lint(_ document: Document) -> DocumentReport {
+        var findings: [Finding] = []
+        var used: Set<Int> = []
+        var checksRun = 0
+        for rule in rules {
+            let matches = rule.check.templates.map { template -> [TemplateMatch] in
+                let matcher = TemplateMatcher(template: template, document: document)
+                return document.sentences.indices.flatMap { matcher.matches(inSentence: $0) }
+            }
+            let outcome = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches))
+            findings.append(contentsOf: outcome.findings)
+            used.formUnion(outcome.usedFigures)
+            checksRun += outcome.checksRun
+        }
+        findings.sort(by: Finding.inReadingOrder)
+        return DocumentReport(source: document.source, findings: findings, figuresRead: document.figures.count, figuresUsed: used.count, checksRun: checksRun)
+    }
+
+    /// Reads and lints a file; a file that cannot be read is a diagnostic.
+    public func lint(file path: String) -> Result<DocumentReport, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(Diagnostic(path: path, message: "cannot read the file", help: "check that it exists and that you may read it"))
+        }
+        let document = Document(source: SourceFile(path: path, bytes: [UInt8](data)), recognizer: recognizer)
+        return .success(lint(document))
+    }
+}
+
+/// Expands the paths given on the command line into report files.
+public enum ReportPaths {
+    public static let defaultExtensions: Set<String> = ["md", "markdown", "txt"]
+
+    /// The report files under the given paths, in a stable order, and a diagnostic for each path that does not exist.
+    public static func expand(_ paths: [String], extensions: Set<String> = defaultExtensions) -> (files: [String], diagnostics: [Diagnostic]) {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<String> = []
+        for path in paths {
+            switch FileWalker.kind(of: path) {
+            case .file:
+                if seen.insert(path).inserted { files.append(path) }
+            case .directory:
+                for file in FileWalker.files(under: path, extensions: extensions) where seen.insert(file).inserted {
+                    files.append(file)
+                }
+            case .missing:
+                diagnostics.append(Diagnostic(path: path, message: "no such file or folder", help: "pass the path of a report or of a folder of reports"))
+            }
+        }
+        return (files, diagnostics)
+    }
+}

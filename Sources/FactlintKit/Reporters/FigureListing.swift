@@ -1,0 +1,71 @@
+import FactlintFigures
+import Foundation
+
+/// The figures of a document as `factlint facts` prints them.
+public struct FigureListing {
+    public struct Entry: Codable, Equatable {
+        public var line: Int
+        public var column: Int
+        public var text: String
+        public var kind: String
+        public var value: String
+        public var lower: Double?
+        public var upper: Double?
+        public var interval: String
+        public var qualifier: String
+        public var grain: String?
+        public var unit: String?
+    }
+
+    public let entries: [Entry]
+
+    public init(document: Document) {
+        entries = document.figures.map { figure in
+            let location = document.source.location(of: figure.bytes.lowerBound)
+            return Entry(
+                line: location.line, column: location.column, text: document.text(figure.bytes),
+                kind: figure.kind.rawValue, value: FigureListing.stated(figure), lower: figure.value.lower.isFinite ? figure.value.lower : nil,
+                upper: figure.value.upper.isFinite ? figure.value.upper : nil, interval: FigureListing.interval(figure),
+                qualifier: figure.qualifier.rawValue, grain: figure.grain?.rawValue, unit: figure.unit
+            )
+        }
+    }
+
+    static func stated(_ figure: Figure) -> String {
+        if figure.kind == .date { return figure.valueDescription }
+        return Interval.format(figure.stated)
+    }
+
+    static func interval(_ figure: Figure) -> String {
+        if figure.kind == .date {
+            let lower = FigureListing.day(figure.value.lower)
+            let upper = FigureListing.day(figure.value.upper)
+            return "[\(lower), \(upper))"
+        }
+        return figure.value.description
+    }
+
+    static func day(_ value: Double) -> String {
+        guard value.isFinite else { return value > 0 ? "∞" : "-∞" }
+        return CalendarDate.describe(Interval(lower: value, upper: value + 1, upperIsClosed: false), grain: .day)
+    }
+
+    /// One line per figure: `line:col  text  kind  value  interval  qualifier  grain/unit`.
+    public func text() -> String {
+        var output = ""
+        for entry in entries {
+            var fields = ["\(entry.line):\(entry.column)", "\"\(entry.text)\"", entry.kind, entry.value, entry.interval, entry.qualifier]
+            if let grain = entry.grain { fields.append("grain=\(grain)") }
+            if let unit = entry.unit { fields.append("unit=\(unit)") }
+            output += fields.joined(separator: "  ") + "\n"
+        }
+        return output
+    }
+
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(["figures": entries]) else { return "{\"figures\": []}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

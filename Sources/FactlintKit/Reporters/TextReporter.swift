@@ -1,0 +1,126 @@
+import FactlintFigures
+
+/// Renders findings as rustc renders diagnostics: the message, the location, the sentence
+/// with carets under the figures, and a note for each related figure on another line.
+public struct TextReporter: Sendable {
+    public var useColor: Bool
+    /// The widest source excerpt shown; longer lines are cut around the marked figures.
+    public var maximumWidth: Int
+
+    public init(useColor: Bool = false, maximumWidth: Int = 100) {
+        self.useColor = useColor
+        self.maximumWidth = maximumWidth
+    }
+
+    public func render(_ finding: Finding, source: SourceFile) -> String {
+        var output = color(severityColor(finding.severity), finding.severity.rawValue, bold: true)
+        output += color(nil, ": \(finding.message)", bold: true) + " [\(finding.ruleID)]\n"
+        let primary = finding.primary.span
+        let gutterWidth = String(max(primary.start.line, finding.related.map(\.span.start.line).max() ?? 0)).count
+        let pad = String(repeating: " ", count: gutterWidth)
+        output += "\(pad)\(color(blue, "-->")) \(primary.path):\(primary.start)\n"
+        let sameLine = finding.related.filter { $0.span.start.line == primary.start.line }
+        output += excerpt(source: source, line: primary.start.line, primary: finding.primary, secondary: sameLine, gutterWidth: gutterWidth)
+        var noted: Set<Int> = []
+        for label in finding.related where label.span.start.line != primary.start.line {
+            let line = label.span.start.line
+            let others = finding.related.filter { $0.span.start.line == line }
+            guard noted.insert(line).inserted else { continue }
+            output += "\(pad) \(color(blue, "="))" + " note: \(others.map(\.message).joined(separator: ", ")) at \(label.span.path):\(label.span.start)\n"
+            output += excerpt(source: source, line: line, primary: nil, secondary: others, gutterWidth: gutterWidth)
+        }
+        if let evidence = finding.evidence, evidence.gap > 0 {
+            output += "\(pad) \(color(blue, "=")) evidence: stated \(evidence.stated), computed \(evidence.computed), gap \(Interval.format(evidence.gap))\n"
+        }
+        return output
+    }
+
+    /// The source line with marks: `^^^` under the primary figure, `---` under the others, and their labels.
+    func excerpt(source: SourceFile, line: Int, primary: Label?, secondary: [Label], gutterWidth: Int) -> String {
+        let lineRange = source.lineRange(line)
+        let text = source.text(lineRange)
+        let scalars = Array(text.unicodeScalars)
+        var marks: [(start: Int, end: Int, primary: Bool, message: String)] = []
+        for label in ([primary].compactMap { $0 } + secondary) {
+            let start = label.span.start.column - 1
+            let end = label.span.end.line == line ? label.span.end.column - 1 : scalars.count
+            marks.append((start, max(end, start + 1), label == primary, label.message))
+        }
+        marks.sort { $0.start < $1.start }
+        // Show a window of the line that holds every mark, within the maximum width.
+        let first = marks.first?.start ?? 0
+        let last = marks.map(\.end).max() ?? scalars.count
+        var windowStart = 0
+        var windowEnd = scalars.count
+        if scalars.count > maximumWidth {
+            windowStart = max(0, min(first - 10, last - maximumWidth + 10))
+            windowEnd = min(scalars.count, max(windowStart + maximumWidth, last + 10))
+        }
+        let prefix = windowStart > 0 ? "…" : ""
+        let suffix = windowEnd < scalars.count ? "…" : ""
+        let shown = prefix + String(String.UnicodeScalarView(scalars[windowStart..<windowEnd])).replacingTabs() + suffix
+        let shift = prefix.isEmpty ? 0 : 1
+        let gutter = String(line).padding(toWidth: gutterWidth)
+        let pad = String(repeating: " ", count: gutterWidth)
+        var output = "\(pad) \(color(blue, "|"))\n"
+        output += "\(color(blue, gutter)) \(color(blue, "|")) \(shown)\n"
+        var underline = ""
+        var column = 0
+        for mark in marks {
+            let start = mark.start - windowStart + shift
+            guard start >= column else { continue }
+            underline += String(repeating: " ", count: start - column)
+            let width = min(mark.end, windowEnd) - mark.start
+            let glyph = mark.primary ? "^" : "-"
+            underline += color(mark.primary ? red : blue, String(repeating: glyph, count: max(1, width)))
+            column = start + max(1, width)
+        }
+        let labels = marks.map(\.message)
+        output += "\(pad) \(color(blue, "|")) \(underline) \(labels.joined(separator: ", "))\n"
+        return output
+    }
+
+    // MARK: - Colour
+
+    let red = "31"
+    let yellow = "33"
+    let blue = "34"
+    let cyan = "36"
+
+    func severityColor(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return red
+        case .warning: return yellow
+        case .info: return cyan
+        }
+    }
+
+    func color(_ code: String?, _ text: String, bold: Bool = false) -> String {
+        guard useColor else { return text }
+        var codes: [String] = []
+        if bold { codes.append("1") }
+        if let code { codes.append(code) }
+        guard !codes.isEmpty else { return text }
+        return "\u{1B}[\(codes.joined(separator: ";"))m\(text)\u{1B}[0m"
+    }
+}
+
+extension String {
+    func padding(toWidth width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+
+    /// Tabs become single spaces so carets line up with the columns factlint reports.
+    func replacingTabs() -> String {
+        String(map { $0 == "\t" ? " " : $0 })
+    }
+}
+
+/// Renders findings one per line: `path:line:col: severity: message [rule]`.
+public struct LineReporter: Sendable {
+    public init() {}
+
+    public func render(_ finding: Finding) -> String {
+        "\(finding.primary.span.path):\(finding.primary.span.start): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
+    }
+}

@@ -1,0 +1,60 @@
+/// How far apart the facts a rule compares may be.
+public enum Scope: String, Sendable, CaseIterable {
+    case sentence, paragraph, section, document
+}
+
+/// The kinds of rule factlint evaluates.
+public enum RuleKind: String, Sendable, CaseIterable {
+    /// Parts add up to a total.
+    case sum
+    /// One figure against another: a ≤ b, a < b, a = b … on numbers or dates.
+    case compare
+    /// One fact stated twice agrees.
+    case same
+}
+
+/// A comparison between two figures.
+public enum ComparisonOperator: String, Sendable, CaseIterable {
+    case lessThan = "<"
+    case lessThanOrEqual = "<="
+    case greaterThan = ">"
+    case greaterThanOrEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
+
+    /// The words for messages: "at most", "less than" …
+    public var phrase: String {
+        switch self {
+        case .lessThan: return "less than"
+        case .lessThanOrEqual: return "at most"
+        case .greaterThan: return "more than"
+        case .greaterThanOrEqual: return "at least"
+        case .equal: return "equal to"
+        case .notEqual: return "different from"
+        }
+    }
+}
+
+/// Texts a rule must pass and fail, run by the tests.
+public struct RuleExamples: Sendable {
+    public var valid: [String] = []
+    public var invalid: [String] = []
+}
+
+/// A rule as loaded from a rule file.
+public struct Rule: Sendable {
+    public var id: String
+    public var kind: RuleKind
+    public var summary: String
+    public var rationale: String?
+    public var link: String?
+    public var severity: Severity
+    public var scope: Scope
+    /// The message with `{placeholders}`; nil for the kind's default message.
+    public var message: String?
+    public var check: any Check
+    public var examples: RuleExamples
+    /// Where the rule is defined, for messages about the rule itself.
+    public var path: String
+    public var location: SourceLocation
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Yams
+
+/// The rules loaded from rule files, and every problem found in those files.
+public struct RuleSet: Sendable {
+    public var rules: [Rule] = []
+    public var diagnostics: [Diagnostic] = []
+    public var files: [String] = []
+
+    public init() {}
+}
+
+/// Reads YAML rule files into rules, reporting each mistake at its line and column.
+///
+/// A rule with a mistake is reported and left out; the other rules still load.
+public enum RuleLoader {
+    /// Loads every `.yml`/`.yaml` file under the given files and folders, in path order.
+    public static func load(paths: [String]) -> RuleSet {
+        var set = RuleSet()
+        var files: [String] = []
+        for path in paths {
+            switch FileWalker.kind(of: path) {
+            case .file:
+                files.append(path)
+            case .directory:
+                files.append(contentsOf: FileWalker.files(under: path, extensions: ["yml", "yaml"]))
+            case .missing:
+                set.diagnostics.append(Diagnostic(path: path, message: "no such rule file or folder", help: "pass --rules with a YAML file or a folder of them"))
+            }
+        }
+        var seen: [String: (String, SourceLocation)] = [:]
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                set.diagnostics.append(Diagnostic(path: file, message: "cannot read the rule file", help: "check that it exists and is readable"))
+                continue
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            let (rules, diagnostics) = load(yaml: text, path: file)
+            set.files.append(file)
+            set.diagnostics.append(contentsOf: diagnostics)
+            for rule in rules {
+                if let (otherPath, otherLocation) = seen[rule.id] {
+                    set.diagnostics.append(Diagnostic(
+                        path: rule.path, location: rule.location,
+                        message: "rule id '\(rule.id)' is already used at \(otherPath):\(otherLocation)",
+                        help: "give every rule its own id",
+                        sourceLine: RuleReader.line(text, rule.location.line)
+                    ))
+                    continue
+                }
+                seen[rule.id] = (rule.path, rule.location)
+                set.rules.append(rule)
+            }
+        }
+        return set
+    }
+
+    /// Loads the rules of one YAML text.
+    public static func load(yaml: String, path: String) -> ([Rule], [Diagnostic]) {
+        var reader = RuleReader(path: path, text: yaml)
+        let rules = reader.readFile()
+        return (rules, reader.diagnostics)
+    }
+}

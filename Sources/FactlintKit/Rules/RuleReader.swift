@@ -1,0 +1,345 @@
+import Yams
+
+/// Walks the YAML nodes of one rule file, building rules and collecting diagnostics.
+struct RuleReader {
+    let path: String
+    let text: String
+    var diagnostics: [Diagnostic] = []
+
+    static let commonKeys = ["id", "kind", "summary", "rationale", "link", "severity", "scope", "message", "examples"]
+    static let kindKeys: [RuleKind: [String]] = [
+        .sum: ["total", "part", "complete", "min_parts"],
+        .compare: ["template", "left", "right", "op"],
+        .same: ["template", "restatement", "key", "value"],
+    ]
+
+    init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    static func line(_ text: String, _ number: Int) -> String? {
+        var current = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
+            current += 1
+        }
+        return nil
+    }
+
+    func location(_ node: Node?) -> SourceLocation? {
+        guard let mark = node?.mark else { return nil }
+        return SourceLocation(line: mark.line, column: mark.column)
+    }
+
+    mutating func error(_ node: Node?, _ message: String, help: String? = nil) {
+        error(at: location(node), message, help: help)
+    }
+
+    mutating func error(at location: SourceLocation?, _ message: String, help: String? = nil) {
+        diagnostics.append(Diagnostic(
+            path: path, location: location, message: message, help: help,
+            sourceLine: location.flatMap { RuleReader.line(text, $0.line) }
+        ))
+    }
+
+    // MARK: - File
+
+    mutating func readFile() -> [Rule] {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            reportYAMLError(error)
+            return []
+        } catch {
+            self.error(at: nil, "cannot parse the rule file: \(error)")
+            return []
+        }
+        guard let root else { return [] }
+        let list: Node
+        if let mapping = root.mapping {
+            for (key, _) in mapping where key.string != "rules" {
+                let suggestion = Suggestion.closest(to: key.string ?? "", among: ["rules"]).map { " (did you mean '\($0)'?)" } ?? ""
+                error(key, "unknown key '\(key.string ?? "?")' at the top of a rule file\(suggestion)", help: "a rule file holds one key, 'rules', with a list of rules")
+            }
+            guard let rules = mapping["rules"] else {
+                error(root, "a rule file needs a 'rules' list", help: "start the file with 'rules:' and list the rules under it")
+                return []
+            }
+            list = rules
+        } else {
+            list = root
+        }
+        guard let sequence = list.sequence else {
+            error(list, "'rules' must be a list of rules", help: "write each rule as an item starting with '- id: …'")
+            return []
+        }
+        return sequence.compactMap { readRule($0) }
+    }
+
+    mutating func reportYAMLError(_ error: YamlError) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            self.error(at: SourceLocation(line: mark.line, column: mark.column), "invalid YAML: \(problem)", help: "fix the YAML syntax at the caret")
+        default:
+            self.error(at: nil, "invalid YAML: \(error)")
+        }
+    }
+
+    // MARK: - Rule
+
+    mutating func readRule(_ node: Node) -> Rule? {
+        guard let mapping = node.mapping else {
+            error(node, "a rule must be a mapping of keys such as 'id' and 'kind'")
+            return nil
+        }
+        let before = diagnostics.count
+        let id = scalar(mapping, "id", required: true)
+        guard let id else { return nil }
+        if !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
+            error(mapping["id"], "rule id '\(id)' may hold only letters, digits, '-', '_' and '.'")
+        }
+        let kindText = scalar(mapping, "kind", required: true)
+        let kind = kindText.flatMap { text -> RuleKind? in
+            if let kind = RuleKind(rawValue: text) { return kind }
+            let names = RuleKind.allCases.map(\.rawValue)
+            let suggestion = Suggestion.closest(to: text, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+            error(mapping["kind"], "unknown rule kind '\(text)'\(suggestion)", help: "kinds: \(names.joined(separator: ", "))")
+            return nil
+        }
+        let allowed = RuleReader.commonKeys + (kind.flatMap { RuleReader.kindKeys[$0] } ?? RuleReader.kindKeys.values.flatMap { $0 })
+        for (key, _) in mapping {
+            guard let name = key.string, !allowed.contains(name) else { continue }
+            let suggestion = Suggestion.closest(to: name, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+            error(key, "unknown key '\(name)'\(suggestion)", help: kind.map { "keys of a \($0.rawValue) rule: \(allowed.joined(separator: ", "))" })
+        }
+        let severity = enumValue(mapping, "severity", Severity.self, default: .error)
+        let scope = enumValue(mapping, "scope", Scope.self, default: .sentence)
+        let summary = scalar(mapping, "summary", required: false) ?? ""
+        let message = scalar(mapping, "message", required: false)
+        var check: (any Check)?
+        var slotNames: [String] = []
+        var computed: [String] = []
+        switch kind {
+        case .sum?:
+            (check, slotNames) = readSum(mapping)
+            computed = ["total", "parts", "sum", "gap"]
+        case .compare?:
+            (check, slotNames) = readCompare(mapping)
+            computed = ["left", "right", "op"]
+        case .same?:
+            (check, slotNames) = readSame(mapping)
+            computed = ["key", "value", "other", "line"]
+        case nil:
+            break
+        }
+        if let message, check != nil {
+            for name in MessageTemplate.placeholders(in: message) where !slotNames.contains(name) && !computed.contains(name) {
+                let known = slotNames + computed
+                let suggestion = Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
+                error(mapping["message"], "the message names '{\(name)}', which is no slot or value of this rule\(suggestion)", help: "placeholders: \(known.map { "{\($0)}" }.joined(separator: ", "))")
+            }
+        }
+        let examples = readExamples(mapping["examples"])
+        guard diagnostics.count == before, let kind, let check, let severity, let scope else { return nil }
+        return Rule(
+            id: id, kind: kind, summary: summary, rationale: scalar(mapping, "rationale", required: false),
+            link: scalar(mapping, "link", required: false), severity: severity, scope: scope, message: message,
+            check: check, examples: examples, path: path, location: location(node) ?? SourceLocation(line: 1, column: 1)
+        )
+    }
+
+    // MARK: - Kinds
+
+    mutating func readSum(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
+        let totals = templates(mapping, "total", required: true)
+        let parts = templates(mapping, "part", required: true)
+        guard !totals.isEmpty, !parts.isEmpty else { return (nil, []) }
+        let totalSlot = valueSlot(totals, preferred: ["total"], key: "total", mapping)
+        let partSlot = valueSlot(parts, preferred: ["part", "n"], key: "part", mapping)
+        let complete = bool(mapping, "complete", default: true)
+        let minimum = integer(mapping, "min_parts", default: 2)
+        guard let totalSlot, let partSlot else { return (nil, []) }
+        let names = Set((totals + parts).flatMap { $0.slots.map(\.name) })
+        return (SumCheck(totals: totals, parts: parts, totalSlot: totalSlot, partSlot: partSlot, complete: complete, minimumParts: minimum), Array(names))
+    }
+
+    mutating func readCompare(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
+        let pairs = templates(mapping, "template", required: true)
+        let left = scalar(mapping, "left", required: true)
+        let right = scalar(mapping, "right", required: true)
+        let op = enumValue(mapping, "op", ComparisonOperator.self, default: nil)
+        if mapping["op"] == nil { error(nil as Node?, "a compare rule needs 'op'") }
+        guard !pairs.isEmpty, let left, let right, let op else { return (nil, []) }
+        for name in [("left", left), ("right", right)] {
+            requireSlot(name.1, in: pairs, figure: true, key: name.0, mapping)
+        }
+        let names = Set(pairs.flatMap { $0.slots.map(\.name) })
+        return (CompareCheck(pairs: pairs, left: left, right: right, comparison: op), Array(names))
+    }
+
+    mutating func readSame(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
+        let statements = templates(mapping, "template", required: true)
+        let restatements = templates(mapping, "restatement", required: false)
+        let keys = strings(mapping, "key")
+        let value = scalar(mapping, "value", required: true)
+        guard !statements.isEmpty, !keys.isEmpty, let value else { return (nil, []) }
+        for key in keys { requireSlot(key, in: statements + restatements, figure: false, key: "key", mapping) }
+        requireSlot(value, in: statements + restatements, figure: false, key: "value", mapping)
+        let names = Set((statements + restatements).flatMap { $0.slots.map(\.name) })
+        return (SameCheck(statements: statements, restatements: restatements, keys: keys, value: value), Array(names))
+    }
+
+    /// The slot that carries a template's value: a preferred name, else its only figure slot.
+    mutating func valueSlot(_ templates: [Template], preferred: [String], key: String, _ mapping: Node.Mapping) -> String? {
+        for name in preferred where templates.allSatisfy({ $0.slot(named: name)?.type.capturesFigure == true }) {
+            return name
+        }
+        let candidates = templates.map { $0.slots.filter(\.type.capturesFigure).map(\.name) }
+        if let first = candidates.first, first.count == 1, candidates.allSatisfy({ $0 == first }) {
+            return first[0]
+        }
+        error(mapping[key], "every '\(key)' template needs one figure slot named '\(preferred[0])', such as {\(preferred[0]):count}")
+        return nil
+    }
+
+    mutating func requireSlot(_ name: String, in templates: [Template], figure: Bool, key: String, _ mapping: Node.Mapping) {
+        for template in templates {
+            guard let slot = template.slot(named: name) else {
+                let suggestion = Suggestion.closest(to: name, among: template.slots.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+                error(mapping[key], "'\(key)' names slot '\(name)', which the template \"\(template.source)\" does not have\(suggestion)")
+                return
+            }
+            if figure, !slot.type.capturesFigure {
+                error(mapping[key], "'\(key)' names slot '\(name)', which captures words, not a figure")
+                return
+            }
+        }
+    }
+
+    // MARK: - Values
+
+    mutating func scalar(_ mapping: Node.Mapping, _ key: String, required: Bool) -> String? {
+        guard let node = mapping[key] else {
+            if required { error(nil as Node?, "a rule needs '\(key)'") }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            error(node, "'\(key)' must be text, not a \(node.sequence != nil ? "list" : "mapping")")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func strings(_ mapping: Node.Mapping, _ key: String) -> [String] {
+        guard let node = mapping[key] else {
+            error(nil as Node?, "a rule needs '\(key)'")
+            return []
+        }
+        if let scalar = node.scalar { return [scalar.string] }
+        if let sequence = node.sequence {
+            return sequence.compactMap { item in
+                guard let text = item.scalar?.string else {
+                    error(item, "'\(key)' must list slot names")
+                    return nil
+                }
+                return text
+            }
+        }
+        error(node, "'\(key)' must be a slot name or a list of them")
+        return []
+    }
+
+    mutating func bool(_ mapping: Node.Mapping, _ key: String, default value: Bool) -> Bool {
+        guard let node = mapping[key] else { return value }
+        guard let bool = node.bool else {
+            error(node, "'\(key)' must be true or false")
+            return value
+        }
+        return bool
+    }
+
+    mutating func integer(_ mapping: Node.Mapping, _ key: String, default value: Int) -> Int {
+        guard let node = mapping[key] else { return value }
+        guard let number = node.int, number >= 0 else {
+            error(node, "'\(key)' must be a whole number of at least 0")
+            return value
+        }
+        return number
+    }
+
+    mutating func enumValue<Value: RawRepresentable & CaseIterable>(_ mapping: Node.Mapping, _ key: String, _ type: Value.Type, default value: Value?) -> Value? where Value.RawValue == String {
+        guard let node = mapping[key] else { return value }
+        guard let text = node.scalar?.string else {
+            error(node, "'\(key)' must be text")
+            return nil
+        }
+        if let parsed = Value(rawValue: text) { return parsed }
+        let names = Value.allCases.map(\.rawValue)
+        let suggestion = Suggestion.closest(to: text, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+        error(node, "'\(text)' is not a valid \(key)\(suggestion)", help: "\(key) is one of: \(names.joined(separator: ", "))")
+        return nil
+    }
+
+    /// One template or a list of them, compiled; syntax errors point into the template text.
+    mutating func templates(_ mapping: Node.Mapping, _ key: String, required: Bool) -> [Template] {
+        guard let node = mapping[key] else {
+            if required { error(nil as Node?, "a rule of this kind needs '\(key)'") }
+            return []
+        }
+        let items: [Node]
+        if node.scalar != nil {
+            items = [node]
+        } else if let sequence = node.sequence {
+            items = Array(sequence)
+        } else {
+            error(node, "'\(key)' must be a template or a list of templates")
+            return []
+        }
+        var result: [Template] = []
+        for item in items {
+            guard let scalar = item.scalar else {
+                error(item, "a template must be text")
+                continue
+            }
+            do {
+                result.append(try Template(scalar.string))
+            } catch let failure as TemplateError {
+                var location = self.location(item)
+                if var start = location {
+                    let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+                    start.column += failure.offset + (quoted ? 1 : 0)
+                    location = start
+                }
+                error(at: location, "in template: \(failure.message)", help: "template syntax: words, (a|b), [optional], ..., {name:type}")
+            } catch {
+                self.error(item, "in template: \(error)")
+            }
+        }
+        return result
+    }
+
+    mutating func readExamples(_ node: Node?) -> RuleExamples {
+        var examples = RuleExamples()
+        guard let node else { return examples }
+        guard let mapping = node.mapping else {
+            error(node, "'examples' must have 'valid' and 'invalid' lists")
+            return examples
+        }
+        for (key, value) in mapping {
+            guard let name = key.string, name == "valid" || name == "invalid" else {
+                let suggestion = Suggestion.closest(to: key.string ?? "", among: ["valid", "invalid"]).map { " (did you mean '\($0)'?)" } ?? ""
+                error(key, "unknown key '\(key.string ?? "?")' in examples\(suggestion)")
+                continue
+            }
+            let texts = (value.sequence.map(Array.init) ?? [value]).compactMap { item -> String? in
+                if let text = item.scalar?.string { return text }
+                error(item, "an example must be text")
+                return nil
+            }
+            if name == "valid" { examples.valid = texts } else { examples.invalid = texts }
+        }
+        return examples
+    }
+}

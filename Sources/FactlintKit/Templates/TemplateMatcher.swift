@@ -1,0 +1,263 @@
+import FactlintFigures
+
+/// Finds a template's matches in a document's sentences.
+///
+/// Matching is a depth-first search over the compiled program that remembers every
+/// (instruction, position) pair that failed, so each is tried at most once: the cost is
+/// linear in the sentence length times the template length, whatever the template.
+struct TemplateMatcher {
+    let template: Template
+    let document: Document
+
+    /// Connectors allowed inside a name between capitalised words: "Office to Monitor and Combat".
+    static let nameConnectors: Set<[UInt8]> = Set(["of", "for", "and", "in", "on", "the", "to", "de", "del", "van", "von", "al", "bin", "&"].map { Array($0.utf8) })
+    /// Words at which a trailing `{x:text}` slot stops.
+    static let textStops: Set<[UInt8]> = Set([
+        "in", "on", "at", "for", "from", "during", "since", "by", "with", "and", "or", "including", "compared",
+        "while", "which", "who", "whom", "that", "as", "than", "to", "under", "between", "after", "before", "of", "were", "was",
+    ].map { Array($0.utf8) })
+
+    /// All non-overlapping matches in a sentence, leftmost first.
+    func matches(inSentence sentenceIndex: Int) -> [TemplateMatch] {
+        let sentence = document.sentences[sentenceIndex]
+        guard containsRequiredWords(sentence) else { return [] }
+        let items = SentenceItems(document: document, sentence: sentence).items
+        var search = Search(matcher: self, items: items)
+        var results: [TemplateMatch] = []
+        var start = 0
+        while start < items.count {
+            search.captures = Array(repeating: nil, count: template.slots.count)
+            if let end = search.run(pc: 0, position: start) {
+                let captures = search.captures
+                results.append(makeMatch(sentence: sentenceIndex, items: items, range: start..<end, captures: captures))
+                start = max(end, start + 1)
+            } else {
+                start += 1
+            }
+        }
+        return results
+    }
+
+    func containsRequiredWords(_ sentence: Sentence) -> Bool {
+        let bytes = document.source.bytes
+        for word in template.requiredWords {
+            var found = false
+            for index in sentence.tokens where document.tokens[index].kind != .punctuation {
+                if ByteText.equals(bytes, document.tokens[index].bytes, lowercase: word) {
+                    found = true
+                    break
+                }
+            }
+            if !found { return false }
+        }
+        return true
+    }
+
+    // MARK: - Items
+
+    func itemBytes(_ item: SentenceItems.Item) -> Range<Int> {
+        switch item {
+        case .token(let index): return document.tokens[index].bytes
+        case .figure(let index): return document.figures[index].bytes
+        }
+    }
+
+    func token(_ item: SentenceItems.Item) -> Token? {
+        if case .token(let index) = item { return document.tokens[index] }
+        return nil
+    }
+
+    func isWord(_ item: SentenceItems.Item) -> Bool {
+        token(item)?.kind == .word || token(item)?.kind == .number
+    }
+
+    func isCapitalizedWord(_ item: SentenceItems.Item) -> Bool {
+        guard let token = token(item), token.kind == .word else { return false }
+        return ByteText.startsUppercase(document.source.bytes, at: token.start)
+    }
+
+    func lowercased(_ item: SentenceItems.Item) -> [UInt8] {
+        document.source.bytes[itemBytes(item)].map(ByteText.lowercased)
+    }
+
+    func punctuationClass(_ item: SentenceItems.Item) -> PunctuationClass? {
+        guard let token = token(item), token.kind == .punctuation else { return nil }
+        return PunctuationClass(Array(document.source.bytes[token.start..<token.end]))
+    }
+
+    func makeMatch(sentence: Int, items: [SentenceItems.Item], range: Range<Int>, captures: [Range<Int>?]) -> TemplateMatch {
+        var bindings: [String: Binding] = [:]
+        for (index, slot) in template.slots.enumerated() {
+            guard let captured = captures[index], !captured.isEmpty else { continue }
+            let bytes = itemBytes(items[captured.lowerBound]).lowerBound..<itemBytes(items[captured.upperBound - 1]).upperBound
+            var figure: Int?
+            if slot.type.capturesFigure, case .figure(let figureIndex) = items[captured.lowerBound] { figure = figureIndex }
+            let text = document.source.text(bytes)
+            bindings[slot.name] = Binding(bytes: bytes, figure: figure, text: text, key: TemplateMatcher.key(for: text))
+        }
+        let bytes = itemBytes(items[range.lowerBound]).lowerBound..<itemBytes(items[range.upperBound - 1]).upperBound
+        return TemplateMatch(sentence: sentence, bytes: bytes, bindings: bindings)
+    }
+
+    /// Lowercase, without quotes, with runs of spaces made one.
+    static func key(for text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "\"", "“", "”", "„", "«", "»", "*", "_": continue
+            case " ", "\t", "\n", "\r", "\u{00A0}":
+                pendingSpace = !result.isEmpty
+            default:
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    // MARK: - Search
+
+    struct Search {
+        let matcher: TemplateMatcher
+        let items: [SentenceItems.Item]
+        var failed: Set<Int> = []
+        var captures: [Range<Int>?] = []
+
+        init(matcher: TemplateMatcher, items: [SentenceItems.Item]) {
+            self.matcher = matcher
+            self.items = items
+        }
+
+        /// The end of a match of the program from `pc` at `position`, or nil.
+        mutating func run(pc: Int, position: Int) -> Int? {
+            let state = pc * (items.count + 1) + position
+            if failed.contains(state) { return nil }
+            if let end = step(pc: pc, position: position) { return end }
+            failed.insert(state)
+            return nil
+        }
+
+        mutating func step(pc: Int, position: Int) -> Int? {
+            switch matcher.template.program[pc] {
+            case .match:
+                return position > 0 ? position : nil
+            case .jump(let target):
+                return run(pc: target, position: position)
+            case .split(let first, let second):
+                return run(pc: first, position: position) ?? run(pc: second, position: position)
+            case .word(let word, let prefix):
+                guard position < items.count, matcher.isWord(items[position]) else { return nil }
+                let text = matcher.lowercased(items[position])
+                guard prefix ? text.starts(with: word) : text == word else { return nil }
+                return run(pc: pc + 1, position: position + 1)
+            case .punctuation(let expected):
+                guard position < items.count, let actual = matcher.punctuationClass(items[position]) else { return nil }
+                guard expected == actual || expected.matches(matcher.document.source.bytes[matcher.itemBytes(items[position])]) else { return nil }
+                return run(pc: pc + 1, position: position + 1)
+            case .gap(let limit):
+                var end = position
+                while true {
+                    if let result = run(pc: pc + 1, position: end) { return result }
+                    guard end < items.count, end - position < limit, canSkip(items[end]) else { return nil }
+                    end += 1
+                }
+            case .slot(let index):
+                let isLast: Bool
+                if case .match = matcher.template.program[pc + 1] { isLast = true } else { isLast = false }
+                for end in slotEnds(matcher.template.slots[index].type, at: position, greedy: isLast) {
+                    let saved = captures[index]
+                    captures[index] = position..<end
+                    if let result = run(pc: pc + 1, position: end) { return result }
+                    captures[index] = saved
+                }
+                return nil
+            }
+        }
+
+        /// A gap skips words, hyphens and apostrophes and dates, never commas, clause punctuation or counts.
+        func canSkip(_ item: SentenceItems.Item) -> Bool {
+            switch item {
+            case .figure(let index):
+                return matcher.document.figures[index].kind == .date
+            case .token(let index):
+                let token = matcher.document.tokens[index]
+                if token.kind != .punctuation { return true }
+                switch matcher.punctuationClass(item) {
+                case .dash, .apostrophe, .quote: return true
+                default: return false
+                }
+            }
+        }
+
+        /// Where a slot of `type` starting at `position` may end, in the order to try them.
+        func slotEnds(_ type: SlotType, at position: Int, greedy: Bool) -> [Int] {
+            guard position < items.count else { return [] }
+            let item = items[position]
+            switch type {
+            case .count, .number, .percent, .money, .duration, .date, .year:
+                guard case .figure(let index) = item, type.accepts(matcher.document.figures[index]) else { return [] }
+                return [position + 1]
+            case .word(let choices):
+                guard let token = matcher.token(item), token.kind == .word else { return [] }
+                if let choices {
+                    let text = matcher.lowercased(item)
+                    return choices.contains(text) ? [position + 1] : []
+                }
+                return [position + 1]
+            case .name:
+                return nameEnds(at: position)
+            case .text:
+                return textEnds(at: position, greedy: greedy)
+            }
+        }
+
+        func nameEnds(at position: Int) -> [Int] {
+            if matcher.punctuationClass(items[position]) == .quote {
+                var end = position + 1
+                while end < items.count, end - position <= 10 {
+                    if matcher.punctuationClass(items[end]) == .quote { return end > position + 1 ? [end + 1] : [] }
+                    guard matcher.token(items[end]) != nil else { return [] }
+                    end += 1
+                }
+                return []
+            }
+            guard matcher.isCapitalizedWord(items[position]) else { return [] }
+            var ends = [position + 1]
+            var end = position + 1
+            var words = 1
+            while end < items.count, words < 8 {
+                if matcher.isCapitalizedWord(items[end]) {
+                    end += 1
+                } else if end + 1 < items.count, matcher.isCapitalizedWord(items[end + 1]),
+                          matcher.punctuationClass(items[end]) == .dash || TemplateMatcher.nameConnectors.contains(matcher.lowercased(items[end])) {
+                    end += 2
+                } else {
+                    break
+                }
+                words += 1
+                ends.append(end)
+            }
+            return ends.reversed()
+        }
+
+        func textEnds(at position: Int, greedy: Bool) -> [Int] {
+            var ends: [Int] = []
+            var end = position
+            while end < items.count, end - position < 8 {
+                let item = items[end]
+                if greedy, end > position, TemplateMatcher.textStops.contains(matcher.lowercased(item)) { break }
+                if matcher.isWord(item) {
+                    end += 1
+                    ends.append(end)
+                } else if let mark = matcher.punctuationClass(item), mark == .dash || mark == .apostrophe, end > position {
+                    end += 1
+                } else {
+                    break
+                }
+            }
+            return greedy ? Array(ends.suffix(1)) : ends
+        }
+    }
+}

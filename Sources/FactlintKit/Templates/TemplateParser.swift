@@ -1,0 +1,216 @@
+import FactlintFigures
+
+/// The syntax tree of a template.
+indirect enum TemplateNode {
+    case word([UInt8], prefix: Bool)
+    case punctuation([UInt8])
+    case slot(Int)
+    case gap(Int)
+    case sequence([TemplateNode])
+    case choice([TemplateNode])
+    case optional(TemplateNode)
+
+    /// Literal words outside choices and optional parts: every match contains them.
+    var requiredWords: [[UInt8]] {
+        switch self {
+        case .word(let word, let prefix): return prefix ? [] : [word]
+        case .sequence(let nodes): return nodes.flatMap(\.requiredWords)
+        default: return []
+        }
+    }
+}
+
+/// Reads template text into a `TemplateNode`, collecting its slots.
+struct TemplateParser {
+    let characters: [Character]
+    var position = 0
+    var slots: [Template.Slot] = []
+
+    init(source: String) {
+        characters = Array(source)
+    }
+
+    mutating func parse() throws -> TemplateNode {
+        let node = try sequence(until: [])
+        if position < characters.count {
+            throw TemplateError(offset: position, message: "unexpected '\(characters[position])'")
+        }
+        if case .sequence(let nodes) = node, nodes.isEmpty {
+            throw TemplateError(offset: 0, message: "the template is empty")
+        }
+        return node
+    }
+
+    mutating func sequence(until terminators: Set<Character>) throws -> TemplateNode {
+        var nodes: [TemplateNode] = []
+        while position < characters.count {
+            let character = characters[position]
+            if terminators.contains(character) { break }
+            switch character {
+            case " ", "\t", "\n":
+                position += 1
+            case "{":
+                nodes.append(try slot())
+            case "(":
+                let open = position
+                position += 1
+                var options = [try sequence(until: ["|", ")"])]
+                while position < characters.count, characters[position] == "|" {
+                    position += 1
+                    options.append(try sequence(until: ["|", ")"]))
+                }
+                guard position < characters.count, characters[position] == ")" else {
+                    throw TemplateError(offset: open, message: "'(' is never closed; write choices as (a|b)")
+                }
+                position += 1
+                nodes.append(.choice(options))
+            case "[":
+                let open = position
+                position += 1
+                var options = [try sequence(until: ["|", "]"])]
+                while position < characters.count, characters[position] == "|" {
+                    position += 1
+                    options.append(try sequence(until: ["|", "]"]))
+                }
+                guard position < characters.count, characters[position] == "]" else {
+                    throw TemplateError(offset: open, message: "'[' is never closed; write optional words as [word] or [a|b]")
+                }
+                position += 1
+                nodes.append(.optional(options.count == 1 ? options[0] : .choice(options)))
+            case ")", "]", "|", "}":
+                throw TemplateError(offset: position, message: "unexpected '\(character)'")
+            case "." where lookingAt("..."), "…":
+                position += character == "…" ? 1 : 3
+                var digits = ""
+                while position < characters.count, let digit = characters[position].wholeNumberValue, characters[position].isASCII {
+                    digits.append(String(digit))
+                    position += 1
+                }
+                let limit = Int(digits) ?? 8
+                guard limit >= 1, limit <= 50 else {
+                    throw TemplateError(offset: position - digits.count, message: "a gap can skip 1 to 50 words")
+                }
+                nodes.append(.gap(limit))
+            default:
+                nodes.append(contentsOf: try literal())
+            }
+        }
+        return .sequence(nodes)
+    }
+
+    func lookingAt(_ text: String) -> Bool {
+        let expected = Array(text)
+        guard position + expected.count <= characters.count else { return false }
+        return Array(characters[position..<(position + expected.count)]) == expected
+    }
+
+    mutating func slot() throws -> TemplateNode {
+        let open = position
+        position += 1
+        var body = ""
+        while position < characters.count, characters[position] != "}" {
+            body.append(characters[position])
+            position += 1
+        }
+        guard position < characters.count else {
+            throw TemplateError(offset: open, message: "'{' is never closed; write slots as {name:type}")
+        }
+        position += 1
+        let parts = body.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
+            $0.trimmingSpaces()
+        }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw TemplateError(offset: open, message: "a slot needs a name and a type, as {total:count}")
+        }
+        let name = parts[0]
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            throw TemplateError(offset: open + 1, message: "slot name '\(name)' may hold only letters, digits and '_'")
+        }
+        guard !slots.contains(where: { $0.name == name }) else {
+            throw TemplateError(offset: open + 1, message: "slot '\(name)' appears twice in the template")
+        }
+        let type: SlotType
+        if parts[1].contains("|") {
+            let words = parts[1].split(separator: "|").map { Array($0.trimmingSpaces().lowercased().utf8) }
+            guard !words.contains(where: \.isEmpty) else {
+                throw TemplateError(offset: open + 1 + name.count + 1, message: "an empty word in the choice '\(parts[1])'")
+            }
+            type = .word(choices: words)
+        } else if let known = SlotType(name: parts[1]) {
+            type = known
+        } else {
+            let suggestion = Suggestion.closest(to: parts[1], among: SlotType.names).map { " (did you mean '\($0)'?)" } ?? ""
+            throw TemplateError(
+                offset: open + 1 + name.count + 1,
+                message: "unknown slot type '\(parts[1])'\(suggestion); known types: \(SlotType.names.joined(separator: ", "))"
+            )
+        }
+        slots.append(Template.Slot(name: name, type: type))
+        return .slot(slots.count - 1)
+    }
+
+    /// A run of literal text, read with the same tokenizer as reports so "years’" becomes "years" "’".
+    mutating func literal() throws -> [TemplateNode] {
+        var text = ""
+        let syntax: Set<Character> = [" ", "\t", "\n", "{", "(", "[", ")", "]", "|", "}", "…"]
+        while position < characters.count, !syntax.contains(characters[position]), !lookingAt("...") {
+            text.append(characters[position])
+            position += 1
+        }
+        let prefix = text.hasSuffix("*") && text.count > 1
+        if prefix { text.removeLast() }
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer(markdownInline: false).tokens(bytes)
+        var nodes: [TemplateNode] = []
+        for (index, token) in tokens.enumerated() {
+            let piece = bytes[token.start..<token.end].map(ByteText.lowercased)
+            switch token.kind {
+            case .word, .number:
+                nodes.append(.word(piece, prefix: prefix && index == tokens.count - 1))
+            case .punctuation:
+                nodes.append(.punctuation(Array(bytes[token.start..<token.end])))
+            }
+        }
+        return nodes
+    }
+}
+
+/// Turns a `TemplateNode` into a flat program with jumps and splits.
+struct TemplateCompiler {
+    var program: [Template.Instruction] = []
+
+    mutating func compile(_ node: TemplateNode) {
+        switch node {
+        case .word(let word, let prefix):
+            program.append(.word(word, prefix: prefix))
+        case .punctuation(let bytes):
+            program.append(.punctuation(PunctuationClass(bytes)))
+        case .slot(let index):
+            program.append(.slot(index))
+        case .gap(let limit):
+            program.append(.gap(limit))
+        case .sequence(let nodes):
+            for node in nodes { compile(node) }
+        case .optional(let inner):
+            let split = program.count
+            program.append(.split(split + 1, 0))
+            compile(inner)
+            program[split] = .split(split + 1, program.count)
+        case .choice(let options):
+            var jumps: [Int] = []
+            for (index, option) in options.enumerated() {
+                if index < options.count - 1 {
+                    let split = program.count
+                    program.append(.split(split + 1, 0))
+                    compile(option)
+                    jumps.append(program.count)
+                    program.append(.jump(0))
+                    program[split] = .split(split + 1, program.count)
+                } else {
+                    compile(option)
+                }
+            }
+            for jump in jumps { program[jump] = .jump(program.count) }
+        }
+    }
+}
