@@ -34,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "FactlintTestSupport",
-            dependencies: ["FactlintKit"],
+            dependencies: ["FactlintKit", "FactlintFigures"],
             path: "Tests/FactlintTestSupport"
         ),
         .testTarget(
@@ -47,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FactlintCommandLineTests",
-            dependencies: ["FactlintTestSupport"]
+            dependencies: ["FactlintTestSupport", "factlint"]
         ),
     ]
 )

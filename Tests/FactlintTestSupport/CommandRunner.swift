@@ -1,0 +1,70 @@
+import Foundation
+
+/// Runs the built `factlint` executable and captures what it prints, like a user at a terminal.
+public enum CommandRunner {
+    public struct Result {
+        public var stdout: String
+        public var stderr: String
+        public var status: Int32
+    }
+
+    /// The package's root folder, where `Reports/` and `Rules/` live.
+    public static let packageRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url
+    }()
+
+    /// The folder holding the built products (`factlint` among them).
+    public static var productsDirectory: URL {
+        Bundle.main.bundleURL.hasDirectoryPath && Bundle.main.bundleURL.pathExtension != "xctest"
+            ? Bundle.main.bundleURL
+            : Bundle.main.bundleURL.deletingLastPathComponent()
+    }
+
+    public static var executable: URL { productsDirectory.appendingPathComponent("factlint") }
+
+    /// Runs factlint with `arguments` in `directory` (default: the package root).
+    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? packageRoot
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self), status: process.terminationStatus)
+    }
+}
+
+/// A fresh folder under the system's temporary directory, for files a test writes.
+public struct TemporaryDirectory {
+    public let url: URL
+
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("factlint-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// Writes `contents` to `name` inside the folder and returns its path.
+    @discardableResult
+    public func write(_ name: String, _ contents: String) throws -> String {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(contents.utf8).write(to: file)
+        return file.path
+    }
+
+    public func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
