@@ -51,15 +51,28 @@ public struct FigureListing {
     }
 
     /// One line per figure: `line:col  text  kind  value  interval  qualifier  grain/unit`.
-    public func text() -> String {
+    public func text(path: String? = nil) -> String {
         var output = ""
         for entry in entries {
-            var fields = ["\(entry.line):\(entry.column)", "\"\(entry.text)\"", entry.kind, entry.value, entry.interval, entry.qualifier]
+            var fields = ["\(path.map { "\($0):" } ?? "")\(entry.line):\(entry.column)", "\"\(entry.text)\"", entry.kind, entry.value, entry.interval, entry.qualifier]
             if let grain = entry.grain { fields.append("grain=\(grain)") }
             if let unit = entry.unit { fields.append("unit=\(unit)") }
             output += fields.joined(separator: "  ") + "\n"
         }
         return output
+    }
+
+    /// Several files' figures as one JSON document: `{"files": [{"path": …, "figures": […]}]}`.
+    public static func json(_ listings: [(String, FigureListing)]) -> String {
+        struct File: Codable {
+            var path: String
+            var figures: [Entry]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let files = listings.map { File(path: $0.0, figures: $0.1.entries) }
+        guard let data = try? encoder.encode(["files": files]) else { return "{\"files\": []}" }
+        return String(decoding: data, as: UTF8.self)
     }
 
     public func json() -> String {

@@ -14,7 +14,7 @@ public struct TextReporter: Sendable {
 
     public func render(_ finding: Finding, source: SourceFile) -> String {
         var output = color(severityColor(finding.severity), finding.severity.rawValue, bold: true)
-        output += color(nil, ": \(finding.message)", bold: true) + " [\(finding.ruleID)]\n"
+        output += color(nil, ": \(finding.message.sanitizedForTerminal())", bold: true) + " [\(finding.ruleID)]\n"
         let primary = finding.primary.span
         let gutterWidth = String(max(primary.start.line, finding.related.map(\.span.start.line).max() ?? 0)).count
         let pad = String(repeating: " ", count: gutterWidth)
@@ -58,7 +58,7 @@ public struct TextReporter: Sendable {
         }
         let prefix = windowStart > 0 ? "…" : ""
         let suffix = windowEnd < scalars.count ? "…" : ""
-        let shown = prefix + String(String.UnicodeScalarView(scalars[windowStart..<windowEnd])).replacingTabs() + suffix
+        let shown = prefix + String(String.UnicodeScalarView(scalars[windowStart..<windowEnd])).sanitizedForTerminal() + suffix
         let shift = prefix.isEmpty ? 0 : 1
         let gutter = String(line).padding(toWidth: gutterWidth)
         let pad = String(repeating: " ", count: gutterWidth)
@@ -110,9 +110,14 @@ extension String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 
-    /// Tabs become single spaces so carets line up with the columns factlint reports.
-    func replacingTabs() -> String {
-        String(map { $0 == "\t" ? " " : $0 })
+    /// Tabs become single spaces so carets line up with the columns factlint reports, and other
+    /// control characters become "�" so report text cannot drive the terminal.
+    func sanitizedForTerminal() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { scalar -> Unicode.Scalar in
+            if scalar == "\t" { return " " }
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) { return "\u{FFFD}" }
+            return scalar
+        }))
     }
 }
 

@@ -5,6 +5,8 @@ struct RuleReader {
     let path: String
     let text: String
     var diagnostics: [Diagnostic] = []
+    /// The rule being read, so a missing key can point at the rule that lacks it.
+    var currentRule: Node?
 
     static let commonKeys = ["id", "kind", "summary", "rationale", "link", "severity", "scope", "message", "examples"]
     static let kindKeys: [RuleKind: [String]] = [
@@ -33,7 +35,7 @@ struct RuleReader {
     }
 
     mutating func error(_ node: Node?, _ message: String, help: String? = nil) {
-        error(at: location(node), message, help: help)
+        error(at: location(node ?? currentRule), message, help: help)
     }
 
     mutating func error(at location: SourceLocation?, _ message: String, help: String? = nil) {
@@ -95,6 +97,8 @@ struct RuleReader {
             return nil
         }
         let before = diagnostics.count
+        currentRule = node
+        defer { currentRule = nil }
         let id = scalar(mapping, "id", required: true)
         guard let id else { return nil }
         if !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
