@@ -44,11 +44,12 @@ struct Lint: ParsableCommand {
         var figuresUsed = 0
         var failing = false
         for file in files {
-            switch linter.lint(file: file) {
-            case .failure(let diagnostic):
+            let (result, diagnostics) = linter.lint(file: file)
+            for diagnostic in diagnostics {
                 Output.error(diagnostic.rendered())
                 failed = true
-            case .success(let report):
+            }
+            if let report = result {
                 figuresRead += report.figuresRead
                 figuresUsed += report.figuresUsed
                 for finding in report.findings {

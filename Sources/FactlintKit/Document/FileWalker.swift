@@ -10,28 +10,54 @@ public enum FileWalker {
         return isDirectory.boolValue ? .directory : .file
     }
 
-    /// Files under `root` whose extension is one of `extensions`, sorted by path.
-    public static func files(under root: String, extensions: Set<String>) -> [String] {
-        var result: [String] = []
-        var visited: Set<String> = []
-        walk(root, extensions: extensions, visited: &visited, into: &result)
-        return result.sorted()
+    /// The canonical path with every symbolic link resolved, or nil if it cannot be resolved.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
-    private static func walk(_ directory: String, extensions: Set<String>, visited: inout Set<String>, into result: inout [String]) {
-        let resolved = (directory as NSString).resolvingSymlinksInPath
-        guard visited.insert(resolved).inserted else { return }
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+    /// Files under `root` whose extension is one of `extensions`, sorted by path, and a
+    /// diagnostic for each entry that cannot be followed (a broken link, a link back to a
+    /// folder already being walked).
+    public static func walk(_ root: String, extensions: Set<String>) -> (files: [String], diagnostics: [Diagnostic]) {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var ancestors: [String] = []
+        walk(root, extensions: extensions, ancestors: &ancestors, files: &files, diagnostics: &diagnostics)
+        return (files.sorted(), diagnostics)
+    }
+
+    /// Files under `root` whose extension is one of `extensions`, sorted by path.
+    public static func files(under root: String, extensions: Set<String>) -> [String] {
+        walk(root, extensions: extensions).files
+    }
+
+    private static func walk(_ directory: String, extensions: Set<String>, ancestors: inout [String], files: inout [String], diagnostics: inout [Diagnostic]) {
+        guard let resolved = realPath(directory) else { return }
+        if ancestors.contains(resolved) {
+            diagnostics.append(Diagnostic(path: directory, message: "symbolic link loop: this folder leads back to a folder that holds it", help: "remove the link or lint the folders it points to directly"))
+            return
+        }
+        ancestors.append(resolved)
+        defer { ancestors.removeLast() }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            diagnostics.append(Diagnostic(path: directory, message: "cannot read the folder", help: "check that it exists and that you may read it"))
+            return
+        }
         for entry in entries.sorted() where !entry.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
+            let ext = (entry as NSString).pathExtension.lowercased()
             switch kind(of: path) {
             case .directory:
-                walk(path, extensions: extensions, visited: &visited, into: &result)
+                walk(path, extensions: extensions, ancestors: &ancestors, files: &files, diagnostics: &diagnostics)
             case .file:
-                let ext = (entry as NSString).pathExtension.lowercased()
-                if extensions.contains(ext) { result.append(path) }
+                if extensions.contains(ext) { files.append(path) }
             case .missing:
-                break
+                // A name that lists but does not resolve is a broken symbolic link.
+                if extensions.contains(ext) {
+                    diagnostics.append(Diagnostic(path: path, message: "cannot read the file: it is a broken symbolic link", help: "fix or remove the link"))
+                }
             }
         }
     }

@@ -37,6 +37,37 @@ public struct SourceFile: Sendable {
 
     public var lineCount: Int { lineStarts.count }
 
+    /// The offset of the first byte that is not part of valid UTF-8, or nil when the file is valid.
+    ///
+    /// - Complexity: O(n).
+    public var firstInvalidUTF8Offset: Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let width: Int
+            switch lead {
+            case 0xC2...0xDF: width = 2
+            case 0xE0...0xEF: width = 3
+            case 0xF0...0xF4: width = 4
+            default: return index
+            }
+            guard index + width <= count else { return index }
+            for next in 1..<width where bytes[index + next] & 0xC0 != 0x80 { return index }
+            // Overlong forms and surrogates.
+            let second = bytes[index + 1]
+            if lead == 0xE0 && second < 0xA0 || lead == 0xED && second > 0x9F || lead == 0xF0 && second < 0x90 || lead == 0xF4 && second > 0x8F {
+                return index
+            }
+            index += width
+        }
+        return nil
+    }
+
     /// The bytes of a line (1-based), without its terminator.
     public func lineRange(_ line: Int) -> Range<Int> {
         guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }

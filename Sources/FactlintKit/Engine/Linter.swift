@@ -43,12 +43,25 @@ public struct Linter: Sendable {
     }
 
     /// Reads and lints a file; a file that cannot be read is a diagnostic.
-    public func lint(file path: String) -> Result<DocumentReport, Diagnostic> {
+    ///
+    /// A file that is not valid UTF-8 is still linted (invalid bytes read as "�"), and the
+    /// first invalid byte is reported so the run fails and the user can fix the encoding.
+    public func lint(file path: String) -> (report: DocumentReport?, diagnostics: [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(Diagnostic(path: path, message: "cannot read the file", help: "check that it exists and that you may read it"))
+            return (nil, [Diagnostic(path: path, message: "cannot read the file", help: "check that it exists and that you may read it")])
         }
-        let document = Document(source: SourceFile(path: path, bytes: [UInt8](data)), recognizer: recognizer)
-        return .success(lint(document))
+        let source = SourceFile(path: path, bytes: [UInt8](data))
+        var diagnostics: [Diagnostic] = []
+        if let offset = source.firstInvalidUTF8Offset {
+            let location = source.location(of: offset)
+            diagnostics.append(Diagnostic(
+                path: path, location: location, message: "the file is not valid UTF-8 (byte 0x\(String(source.bytes[offset], radix: 16, uppercase: true)))",
+                help: "save the report as UTF-8; factlint read the invalid bytes as \"�\"",
+                sourceLine: source.text(source.lineRange(location.line)).sanitizedForTerminal()
+            ))
+        }
+        let document = Document(source: source, recognizer: recognizer)
+        return (lint(document), diagnostics)
     }
 }
 
@@ -66,7 +79,9 @@ public enum ReportPaths {
             case .file:
                 if seen.insert(path).inserted { files.append(path) }
             case .directory:
-                for file in FileWalker.files(under: path, extensions: extensions) where seen.insert(file).inserted {
+                let walked = FileWalker.walk(path, extensions: extensions)
+                diagnostics.append(contentsOf: walked.diagnostics)
+                for file in walked.files where seen.insert(file).inserted {
                     files.append(file)
                 }
             case .missing:

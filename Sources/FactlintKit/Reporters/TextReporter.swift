@@ -112,7 +112,7 @@ extension String {
 
     /// Tabs become single spaces so carets line up with the columns factlint reports, and other
     /// control characters become "�" so report text cannot drive the terminal.
-    func sanitizedForTerminal() -> String {
+    public func sanitizedForTerminal() -> String {
         String(String.UnicodeScalarView(unicodeScalars.map { scalar -> Unicode.Scalar in
             if scalar == "\t" { return " " }
             if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) { return "\u{FFFD}" }
