@@ -189,8 +189,9 @@ struct MarkdownParser {
         var index = start + 1
         while index < lines.endIndex {
             let line = lines[index]
-            if isBlank(line) || interruptsParagraph(line) { break }
+            if isBlank(line) { break }
             let (indent, contentStart) = indentation(line)
+            // A setext underline turns the paragraph into a heading; check it before "---" can read as a break.
             if indent < 4 {
                 let content = Line(start: contentStart, end: line.end)
                 if isRule(content, of: UInt8(ascii: "="), minimum: 1, spacesAllowed: false) {
@@ -202,6 +203,7 @@ struct MarkdownParser {
                     return index + 1
                 }
             }
+            if interruptsParagraph(line) { break }
             segments.append(trimmed(line))
             index += 1
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Walks the YAML nodes of one rule file, building rules and collecting diagnostics.
@@ -22,11 +23,36 @@ struct RuleReader {
 
     static func line(_ text: String, _ number: Int) -> String? {
         var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            if current == number { return String(line) }
             current += 1
         }
         return nil
+    }
+
+    /// Where a piece of a template stands in the file: the template text is searched for from the
+    /// scalar's mark on, so escapes and block scalars still get the right line and column.
+    func location(ofTemplateText template: String, offset: Int, scalar node: Node, style: Node.Scalar.Style) -> SourceLocation? {
+        guard var start = location(node) else { return nil }
+        let characters = Array(template)
+        let needleStart = min(offset, characters.count)
+        var needle = String(characters[needleStart...].prefix(while: { !$0.isNewline }).prefix(16))
+        if needle.isEmpty { needle = String(characters.suffix(8)) }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for lineNumber in start.line...min(lines.count, start.line + 40) {
+            let line = String(lines[lineNumber - 1])
+            let from = lineNumber == start.line ? start.column - 1 : 0
+            let scalars = Array(line.unicodeScalars)
+            guard from <= scalars.count else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[from...]))
+            if !needle.isEmpty, let range = rest.range(of: needle) {
+                let column = from + rest.unicodeScalars.distance(from: rest.unicodeScalars.startIndex, to: range.lowerBound) + 1
+                return SourceLocation(line: lineNumber, column: column)
+            }
+        }
+        let quoted = style == .singleQuoted || style == .doubleQuoted
+        start.column += offset + (quoted ? 1 : 0)
+        return start
     }
 
     func location(_ node: Node?) -> SourceLocation? {
@@ -310,12 +336,7 @@ struct RuleReader {
             do {
                 result.append(try Template(scalar.string))
             } catch let failure as TemplateError {
-                var location = self.location(item)
-                if var start = location {
-                    let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-                    start.column += failure.offset + (quoted ? 1 : 0)
-                    location = start
-                }
+                let location = location(ofTemplateText: scalar.string, offset: failure.offset, scalar: item, style: scalar.style)
                 error(at: location, "in template: \(failure.message)", help: "template syntax: words, (a|b), [optional], ..., {name:type}")
             } catch {
                 self.error(item, "in template: \(error)")

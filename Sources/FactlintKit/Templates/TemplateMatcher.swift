@@ -10,7 +10,14 @@ struct TemplateMatcher {
     let document: Document
 
     /// Connectors allowed inside a name between capitalised words: "Office to Monitor and Combat".
-    static let nameConnectors: Set<[UInt8]> = Set(["of", "for", "and", "in", "on", "the", "to", "de", "del", "van", "von", "al", "bin", "&"].map { Array($0.utf8) })
+    static let nameConnectors: Set<[UInt8]> = Set(["of", "for", "and", "in", "on", "the", "de", "del", "van", "von", "al", "bin", "&"].map { Array($0.utf8) })
+    /// Capitalised words that open sentences and clauses rather than names: "According to Duman Taev".
+    static let nonNameWords: Set<[UInt8]> = Set([
+        "according", "the", "a", "an", "in", "on", "at", "for", "as", "while", "after", "before", "still", "however",
+        "although", "though", "but", "and", "or", "since", "during", "when", "where", "if", "meanwhile", "moreover",
+        "also", "this", "that", "these", "those", "its", "their", "his", "her", "our", "by", "from", "with", "of", "to",
+        "yet", "then", "thus", "today", "later", "earlier", "last", "next", "both", "all", "some", "many", "most",
+    ].map { Array($0.utf8) })
     /// Words at which a trailing `{x:text}` slot stops.
     static let textStops: Set<[UInt8]> = Set([
         "in", "on", "at", "for", "from", "during", "since", "by", "with", "and", "or", "including", "compared",
@@ -223,7 +230,8 @@ struct TemplateMatcher {
                 }
                 return []
             }
-            guard matcher.isCapitalizedWord(items[position]) else { return [] }
+            guard matcher.isCapitalizedWord(items[position]),
+                  !TemplateMatcher.nonNameWords.contains(matcher.lowercased(items[position])) else { return [] }
             var ends = [position + 1]
             var end = position + 1
             var words = 1
