@@ -46,10 +46,10 @@ struct ReporterTests {
           |
         1 | Courts convicted 3 offenders in 2019.
           |                  ^ total
-          = note: part, part at report.md:2:1
+          = note: part at report.md:2:1
           |
         2 | One was sentenced to five years; one was sentenced to three years.
-          | ---                              --- part, part
+          | ---                              --- part
           = evidence: stated 3, computed 2, gap 1
 
         """)

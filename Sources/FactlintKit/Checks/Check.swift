@@ -41,11 +41,12 @@ public struct CheckContext {
     }
 
     public func label(_ figureIndex: Int, _ message: String) -> Label {
-        Label(span: document.source.span(document.figures[figureIndex].bytes), message: message)
+        let bytes = document.figures[figureIndex].bytes
+        return Label(span: document.source.span(bytes), message: message, sentence: document.sentence(containing: bytes.lowerBound)?.bytes)
     }
 
     public func label(_ binding: Binding, _ message: String) -> Label {
-        Label(span: document.source.span(binding.bytes), message: message)
+        Label(span: document.source.span(binding.bytes), message: message, sentence: document.sentence(containing: binding.bytes.lowerBound)?.bytes)
     }
 
     public func text(of figureIndex: Int) -> String {

@@ -35,7 +35,7 @@ public struct CompareCheck: Check {
                 message: context.message(values, fallback: fallback),
                 primary: context.label(leftIndex, left),
                 related: [context.label(rightIndex, right)],
-                evidence: Evidence(stated: leftFigure.value, computed: rightFigure.value, gap: leftFigure.value.gap(to: rightFigure.value))
+                evidence: Evidence(stated: leftFigure.value, computed: rightFigure.value, gap: leftFigure.value.gap(to: rightFigure.value), isDate: leftFigure.kind == .date)
             ))
         }
         return outcome

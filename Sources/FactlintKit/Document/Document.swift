@@ -60,6 +60,26 @@ public struct Document: Sendable {
 
     public func span(of figure: Figure) -> SourceSpan { source.span(figure.bytes) }
 
+    /// The sentence holding a byte offset, if any.
+    ///
+    /// - Complexity: O(log n) in the number of sentences.
+    public func sentence(containing offset: Int) -> Sentence? {
+        var low = 0
+        var high = sentences.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let bytes = sentences[middle].bytes
+            if offset < bytes.lowerBound {
+                high = middle - 1
+            } else if offset >= bytes.upperBound {
+                low = middle + 1
+            } else {
+                return sentences[middle]
+            }
+        }
+        return nil
+    }
+
     // MARK: - Building
 
     static func plainTextBlocks(_ source: SourceFile) -> [Block] {

@@ -4,10 +4,13 @@ import FactlintFigures
 public struct Label: Sendable, Hashable {
     public var span: SourceSpan
     public var message: String
+    /// The bytes of the sentence holding the span, so output can show the sentence rather than the whole line.
+    public var sentence: Range<Int>?
 
-    public init(span: SourceSpan, message: String) {
+    public init(span: SourceSpan, message: String, sentence: Range<Int>? = nil) {
         self.span = span
         self.message = message
+        self.sentence = sentence
     }
 }
 
@@ -15,12 +18,32 @@ public struct Label: Sendable, Hashable {
 public struct Evidence: Sendable, Hashable {
     public var stated: Interval
     public var computed: Interval
+    /// How far apart the two are; for dates, in days.
     public var gap: Double
+    /// Whether the intervals are day numbers rather than quantities.
+    public var isDate: Bool
 
-    public init(stated: Interval, computed: Interval, gap: Double) {
+    public init(stated: Interval, computed: Interval, gap: Double, isDate: Bool = false) {
         self.stated = stated
         self.computed = computed
         self.gap = gap
+        self.isDate = isDate
+    }
+
+    /// "stated 15, computed 12, gap 3"; dates as ISO dates and a gap in days.
+    public var summary: String {
+        if isDate {
+            let days = Int(gap)
+            return "stated \(Evidence.describeDays(stated)), other \(Evidence.describeDays(computed)), \(days) day\(days == 1 ? "" : "s") apart"
+        }
+        return "stated \(stated), computed \(computed), gap \(Interval.format(gap))"
+    }
+
+    static func describeDays(_ interval: Interval) -> String {
+        guard interval.lower.isFinite, interval.upper.isFinite else { return interval.description }
+        let days = Int(interval.upper) - Int(interval.lower)
+        let grain: DateGrain = days <= 1 ? .day : days <= 31 ? .month : days <= 366 ? .year : .day
+        return CalendarDate.describe(interval, grain: grain)
     }
 }
 

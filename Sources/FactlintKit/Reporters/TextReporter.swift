@@ -26,11 +26,13 @@ public struct TextReporter: Sendable {
             let line = label.span.start.line
             let others = finding.related.filter { $0.span.start.line == line }
             guard noted.insert(line).inserted else { continue }
-            output += "\(pad) \(color(blue, "="))" + " note: \(others.map(\.message).joined(separator: ", ")) at \(label.span.path):\(label.span.start)\n"
+            var messages: [String] = []
+            for other in others where !messages.contains(other.message) { messages.append(other.message) }
+            output += "\(pad) \(color(blue, "="))" + " note: \(messages.joined(separator: ", ")) at \(label.span.path):\(label.span.start)\n"
             output += excerpt(source: source, line: line, primary: nil, secondary: others, gutterWidth: gutterWidth)
         }
         if let evidence = finding.evidence, evidence.gap > 0 {
-            output += "\(pad) \(color(blue, "=")) evidence: stated \(evidence.stated), computed \(evidence.computed), gap \(Interval.format(evidence.gap))\n"
+            output += "\(pad) \(color(blue, "=")) evidence: \(evidence.summary)\n"
         }
         return output
     }
@@ -47,14 +49,23 @@ public struct TextReporter: Sendable {
             marks.append((start, max(end, start + 1), label == primary, label.message))
         }
         marks.sort { $0.start < $1.start }
-        // Show a window of the line that holds every mark, within the maximum width.
+        // Show the sentence that holds the marks where it fits, else a window of the line around them.
         let first = marks.first?.start ?? 0
         let last = marks.map(\.end).max() ?? scalars.count
         var windowStart = 0
         var windowEnd = scalars.count
-        if scalars.count > maximumWidth {
-            windowStart = max(0, min(first - 10, last - maximumWidth + 10))
-            windowEnd = min(scalars.count, max(windowStart + maximumWidth, last + 10))
+        let sentence = ([primary].compactMap { $0 } + secondary).compactMap(\.sentence).first
+        if scalars.count > maximumWidth, let sentence {
+            let sentenceStart = sentence.lowerBound <= lineRange.lowerBound ? 0 : source.location(of: sentence.lowerBound).column - 1
+            let sentenceEnd = sentence.upperBound >= lineRange.upperBound ? scalars.count : source.location(of: sentence.upperBound).column - 1
+            if sentenceStart <= first, sentenceEnd >= last {
+                windowStart = sentenceStart
+                windowEnd = sentenceEnd
+            }
+        }
+        if windowEnd - windowStart > maximumWidth {
+            windowStart = max(windowStart, min(first - 10, last - maximumWidth + 10))
+            windowEnd = min(windowEnd, max(windowStart + maximumWidth, last + 10))
         }
         let prefix = windowStart > 0 ? "…" : ""
         let suffix = windowEnd < scalars.count ? "…" : ""
@@ -75,7 +86,8 @@ public struct TextReporter: Sendable {
             underline += color(mark.primary ? red : blue, String(repeating: glyph, count: max(1, width)))
             column = start + max(1, width)
         }
-        let labels = marks.map(\.message)
+        var labels: [String] = []
+        for mark in marks where !labels.contains(mark.message) { labels.append(mark.message) }
         output += "\(pad) \(color(blue, "|")) \(underline) \(labels.joined(separator: ", "))\n"
         return output
     }
