@@ -1,19 +1,19 @@
 extension FigureScanner {
     /// Where text that looks numeric but is not a figure ends, if such text starts at `index`:
     /// "Article 128", "Articles 128, 133 and 125(3)(b)", "Tier 2", "[2]", "^ a b", "COVID-19",
-    /// version numbers, times, phone numbers, back-link numbers "1 2 3".
+    /// fractions, version numbers, times, phone numbers, vague quantities, back-link numbers.
     func nonFigureEnd(at index: Int) -> Int? {
-        let token = tokens[index]
-        switch token.kind {
+        switch tokens[index].kind {
         case .word:
-            return designationEnd(at: index)
+            return designationEnd(at: index) ?? vagueQuantityEnd(at: index) ?? fractionEnd(at: index)
         case .punctuation:
-            // Footnote markers: "[2]", "[a]", "[note 3]".
-            if punctuation(index, "["), punctuation(index + 2, "]"), isNumber(index + 1) || (isWord(index + 1) && tokens[index + 1].end - tokens[index + 1].start <= 2) {
+            // Footnote markers: "[2]", "[a]".
+            if mark(index) == .openBracket, mark(index + 2) == .closeBracket,
+               isNumber(index + 1) || (isWord(index + 1) && tokens[index + 1].end - tokens[index + 1].start <= 2) {
                 return index + 3
             }
-            // Wikipedia back-links: "^ a b c".
-            if punctuation(index, "^") || punctuation(index, "↑") {
+            // Back-links in references: "^ a b c", "↑".
+            if mark(index) == .caret || mark(index) == .upArrow {
                 var position = index + 1
                 while isWord(position), tokens[position].end - tokens[position].start == 1 { position += 1 }
                 return position
@@ -24,38 +24,68 @@ extension FigureScanner {
         }
     }
 
-    /// After "Article", "Tier", "No." and the like, the numbers and their enumeration name things.
+    /// After "Article", "Tier", "No." and the like, numbers name things. A plural ("Articles")
+    /// takes a list: "128, 133, 125(3)(b), 126(3)(b), and 270".
     func designationEnd(at index: Int) -> Int? {
-        guard wordIn(index, Lexicon.designators) else { return nil }
+        guard let designator = word(index), designator.isDesignator else { return nil }
         var position = index + 1
-        if punctuation(position, "."), attached(position) { position += 1 }
-        let isTier = wordIs(index, "tier") || wordIs(index, "tiers")
-        if wordIs(index, "no") || wordIs(index, "part") || wordIs(index, "number") || wordIs(index, "case") || wordIs(index, "order") || wordIs(index, "point") || wordIs(index, "line") {
-            // Common words: only capitalised or abbreviated forms designate ("No. 5", "Part 2").
+        if mark(position) == .period, attached(position) { position += 1 }
+        if designator.designatesOnlyWhenCapitalized {
             guard isCapitalized(index) || position > index + 1 else { return nil }
         }
-        guard isNumber(position) || (isTier && numberWords(at: position) != nil) else { return nil }
-        if isTier, !isNumber(position), let parsed = numberWords(at: position) { return parsed.end }
-        // Walk the enumeration: "128, 133, 125(3)(b), 126(3)(b), and 270".
+        if designator == .tier || designator == .tiers, !isNumber(position), let amount = numberWords(at: position) {
+            return amount.end
+        }
+        guard isNumber(position) else { return nil }
         while position < range.upperBound {
-            if isNumber(position) {
-                position += 1
-                if attached(position), isWord(position), tokens[position].end - tokens[position].start <= 2 { position += 1 }  // "12a"
-                while punctuation(position, "("), attached(position),
-                      (isNumber(position + 1) || isWord(position + 1)), punctuation(position + 2, ")") {
+            guard isNumber(position) else { break }
+            position += 1
+            if attached(position), isWord(position), tokens[position].end - tokens[position].start <= 2, !isCapitalized(position) || tokens[position].end - tokens[position].start == 1 {
+                position += 1  // "12a"
+            }
+            // "(3)(b)", "/25", "-1": the parts of one designation.
+            while attached(position) {
+                if mark(position) == .openParen, isNumber(position + 1) || isWord(position + 1), mark(position + 2) == .closeParen {
                     position += 3
-                }
-                continue
-            }
-            if punctuation(position, ",") || wordIs(position, "and") || wordIs(position, "or") || isDash(position) {
-                if isNumber(position + 1) || (wordIs(position + 1, "and") && isNumber(position + 2)) {
-                    position += 1
-                    continue
+                } else if mark(position) == .slash || isDash(position), isNumber(position + 1), attached(position + 1) {
+                    position += 2
+                } else {
+                    break
                 }
             }
-            break
+            guard designator.isPluralDesignator else { break }
+            var next = position
+            if mark(next) == .comma { next += 1 }
+            if word(next) == .and || word(next) == .or || isDash(next) { next += 1 }
+            guard next > position, isNumber(next) else { break }
+            position = next
         }
         return position
+    }
+
+    /// "several million", "many thousand", "thousands of", "hundreds of": no figure.
+    func vagueQuantityEnd(at index: Int) -> Int? {
+        guard let text = word(index) else { return nil }
+        if text.isVagueQuantity { return index + 1 }
+        if text == .several || text == .many || text == .few, let next = word(index + 1),
+           next.scaleValue != nil || next == .hundred || next == .dozen {
+            return index + 2
+        }
+        return nil
+    }
+
+    /// "two thirds", "a third of", "one half": fractions are not counts.
+    func fractionEnd(at index: Int) -> Int? {
+        guard let amount = numberWords(at: index), amount.end == index + 1 || word(index) == .a else {
+            return nil
+        }
+        let next = word(amount.end)
+        if next?.isFraction == true { return amount.end + 1 }
+        if let next, next == .third || next == .fourth || next == .fifth || next == .tenth, word(amount.end + 1) == .of,
+           word(index) == .a || word(index) == .one {
+            return amount.end + 1
+        }
+        return nil
     }
 
     func numericNonFigureEnd(at index: Int) -> Int? {
@@ -66,38 +96,39 @@ extension FigureScanner {
         if dots > 1 { return index + 1 }
         // A year used as a name: "the 2000 UN TIP Protocol", "Trafficking in Persons Report 2008".
         if yearValue(index) != nil, isYearUsedAsName(index), singleDate(at: index) == nil { return index + 1 }
-        // Codes: "4P", "G7" is caught below; a number glued to a capitalised word names something.
+        // Codes: a number glued to a capitalised word, "4P".
         if isCapitalized(index + 1), attached(index + 1) { return index + 2 }
-        // Times "10:30".
-        if punctuation(index + 1, ":"), attached(index + 1), attached(index + 2), isNumber(index + 2) { return index + 3 }
-        // A number glued to a word before it by a hyphen: "COVID-19", "G-7".
-        if isDash(index - 1), attached(index), attached(index - 1), isWord(index - 2),
-           numberWords(at: index - 2) == nil,
-           !(wordIs(index - 2, "mid") || wordIs(index - 2, "early") || wordIs(index - 2, "late") || wordIs(index - 2, "pre") || wordIs(index - 2, "post")) {
-            return index + 1
+        // Times "10:30", fractions and codes "1/3", "24/7", "55/25".
+        if mark(index + 1) == .colon || mark(index + 1) == .slash, attached(index + 1), attached(index + 2), isNumber(index + 2) {
+            return index + 3
         }
-        // Phone numbers and identifiers: three or more groups joined by hyphens, or "+7 701 …".
-        if punctuation(index - 1, "+"), attached(index) {
+        // A number glued to a word before it by a hyphen: "COVID-19", "G-7"; not "mid-2008".
+        if isDash(index - 1), attached(index), attached(index - 1), isWord(index - 2), numberWords(at: index - 2) == nil {
+            let prefix = word(index - 2)
+            if prefix != .mid && prefix != .early && prefix != .late && prefix != .pre && prefix != .post { return index + 1 }
+        }
+        // Phone numbers: "+7 701 …", or three or more groups joined by hyphens.
+        if mark(index - 1) == .plus, attached(index) {
             var position = index
             while isNumber(position) { position += 1 }
             return position
         }
         var position = index
         var groups = 1
-        while (isDash(position + 1) || punctuation(position + 1, "/")), attached(position + 1), attached(position + 2), isNumber(position + 2) {
+        while isDash(position + 1) || mark(position + 1) == .slash, attached(position + 1), attached(position + 2), isNumber(position + 2) {
             groups += 1
             position += 2
         }
         if groups >= 3, singleDate(at: index) == nil { return position + 1 }
         // Back-link numbers at the start of a reference: "1 2 3 4".
-        if let first = plainInteger(index), first == 1, index == range.lowerBound || !isNumber(index - 1) {
+        if plainInteger(index) == 1, index == range.lowerBound || !isNumber(index - 1) {
             var expected = 2
-            var position = index + 1
-            while let next = plainInteger(position), next == expected {
+            var next = index + 1
+            while plainInteger(next) == expected {
                 expected += 1
-                position += 1
+                next += 1
             }
-            if expected > 2 { return position }
+            if expected > 2 { return next }
         }
         // A month and day with no year ("June 4") is a date we cannot place: not a count either.
         if month(at: index - 1) != nil, let day = plainInteger(index), day <= 31, digitCount(index) <= 2, singleDate(at: index - 1) == nil {

@@ -1,0 +1,152 @@
+/// The state of one pass of the recogniser over a token range.
+struct FigureScanner {
+    let bytes: [UInt8]
+    let tokens: [Token]
+    let range: Range<Int>
+    let band: Double
+    /// The known word or mark of each token in the range, looked up once.
+    private let words: [Word?]
+    private let marks: [Mark?]
+    var figures: [Figure] = []
+
+    init(bytes: [UInt8], tokens: [Token], range: Range<Int>, band: Double) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.range = range
+        self.band = band
+        var words: [Word?] = []
+        var marks: [Mark?] = []
+        words.reserveCapacity(range.count)
+        marks.reserveCapacity(range.count)
+        for index in range {
+            let token = tokens[index]
+            switch token.kind {
+            case .word:
+                words.append(Word.lookup(bytes, token.bytes))
+                marks.append(nil)
+            case .punctuation:
+                words.append(nil)
+                marks.append(Mark.lookup(bytes, token.bytes))
+            case .number:
+                words.append(nil)
+                marks.append(nil)
+            }
+        }
+        self.words = words
+        self.marks = marks
+    }
+
+    mutating func scan() -> [Figure] {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if let skipped = nonFigureEnd(at: index) {
+                index = max(skipped, index + 1)
+            } else if let figure = figure(at: index) {
+                figures.append(figure)
+                index = figure.tokens.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return figures
+    }
+
+    /// The figure starting at token `index`, trying the longest forms first.
+    func figure(at index: Int) -> Figure? {
+        switch tokens[index].kind {
+        case .word:
+            guard word(index) != nil else { return nil }  // only known words start figures
+        case .punctuation:
+            guard let mark = mark(index), mark == .dollar || mark == .euro || mark == .pound else { return nil }
+        case .number:
+            break
+        }
+        if word(index)?.tensValue != nil, isDash(index + 1), let figure = ordinalWord(at: index) { return figure }  // "thirty-first"
+        if let figure = qualifiedFigure(at: index) { return figure }
+        if let figure = rangeFigure(at: index) { return figure }
+        if let figure = date(at: index) { return figure }
+        if let figure = measuredFigure(at: index) { return figure }
+        if let figure = ordinalWord(at: index) { return figure }
+        return nil
+    }
+
+    // MARK: - Token access
+
+    func contains(_ index: Int) -> Bool { index >= range.lowerBound && index < range.upperBound }
+
+    func word(_ index: Int) -> Word? {
+        contains(index) ? words[index - range.lowerBound] : nil
+    }
+
+    func mark(_ index: Int) -> Mark? {
+        contains(index) ? marks[index - range.lowerBound] : nil
+    }
+
+    func isWord(_ index: Int) -> Bool { contains(index) && tokens[index].kind == .word }
+
+    func isNumber(_ index: Int) -> Bool { contains(index) && tokens[index].kind == .number }
+
+    func isDash(_ index: Int) -> Bool {
+        let mark = mark(index)
+        return mark == .hyphen || mark == .dash
+    }
+
+    /// Whether the token at `index` follows the previous one without a space.
+    func attached(_ index: Int) -> Bool {
+        index > range.lowerBound && index < range.upperBound && !tokens[index].spaceBefore
+    }
+
+    func isCapitalized(_ index: Int) -> Bool {
+        isWord(index) && ByteText.startsUppercase(bytes, at: tokens[index].start)
+    }
+
+    /// Whether every letter of the word is a capital: "KZT", not "try".
+    func isAllCaps(_ index: Int) -> Bool {
+        isWord(index) && bytes[tokens[index].start..<tokens[index].end].allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+    }
+
+    /// Whether the token starts a sentence or a clause after a colon or dash.
+    func startsSentence(_ index: Int) -> Bool {
+        var previous = index - 1
+        while contains(previous), mark(previous) == .quote || mark(previous) == .openParen || mark(previous) == .apostrophe {
+            previous -= 1
+        }
+        guard contains(previous) else { return true }
+        if let mark = mark(previous) { return mark == .period || mark == .colon || mark == .dash }
+        let token = tokens[previous]
+        if token.kind == .punctuation, token.end - token.start == 1 {
+            let byte = bytes[token.start]
+            return byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+        }
+        return false
+    }
+
+    func digitCount(_ index: Int) -> Int { tokens[index].end - tokens[index].start }
+
+    /// The value of a plain digit token (no separators), or nil.
+    func plainInteger(_ index: Int) -> Int? {
+        guard isNumber(index) else { return nil }
+        let token = tokens[index]
+        guard token.end - token.start <= 9 else { return nil }
+        var value = 0
+        for byte in bytes[token.start..<token.end] {
+            guard ByteText.isDigit(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
+    func byteRange(_ tokenRange: Range<Int>) -> Range<Int> {
+        tokens[tokenRange.lowerBound].start..<tokens[tokenRange.upperBound - 1].end
+    }
+
+    func make(
+        _ kind: FigureKind, _ value: Interval, stated: Double, qualifier: Qualifier = .exact,
+        grain: DateGrain? = nil, unit: String? = nil, tokens tokenRange: Range<Int>
+    ) -> Figure {
+        Figure(
+            kind: kind, value: value, stated: stated, qualifier: qualifier, grain: grain, unit: unit,
+            tokens: tokenRange, bytes: byteRange(tokenRange)
+        )
+    }
+}

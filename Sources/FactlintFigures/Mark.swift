@@ -1,0 +1,43 @@
+/// The punctuation marks and symbols the recogniser reads.
+enum Mark: UInt8, Sendable {
+    case comma, period, hyphen, dash, apostrophe, quote, percent, dollar, euro, pound
+    case openBracket, closeBracket, openParen, closeParen, caret, upArrow, colon, semicolon, slash, plus
+
+    /// The mark of a punctuation token, or nil for any other symbol.
+    static func lookup(_ bytes: [UInt8], _ range: Range<Int>) -> Mark? {
+        let first = bytes[range.lowerBound]
+        if range.count == 1 {
+            switch first {
+            case UInt8(ascii: ","): return .comma
+            case UInt8(ascii: "."): return .period
+            case UInt8(ascii: "-"): return .hyphen
+            case UInt8(ascii: "'"): return .apostrophe
+            case UInt8(ascii: "\""): return .quote
+            case UInt8(ascii: "%"): return .percent
+            case UInt8(ascii: "$"): return .dollar
+            case UInt8(ascii: "["): return .openBracket
+            case UInt8(ascii: "]"): return .closeBracket
+            case UInt8(ascii: "("): return .openParen
+            case UInt8(ascii: ")"): return .closeParen
+            case UInt8(ascii: "^"): return .caret
+            case UInt8(ascii: ":"): return .colon
+            case UInt8(ascii: ";"): return .semicolon
+            case UInt8(ascii: "/"): return .slash
+            case UInt8(ascii: "+"): return .plus
+            default: return nil
+            }
+        }
+        if range.count == 2, first == 0xC2, bytes[range.lowerBound + 1] == 0xA3 { return .pound }
+        guard range.count == 3, first == 0xE2 else { return nil }
+        let second = bytes[range.lowerBound + 1]
+        let third = bytes[range.lowerBound + 2]
+        switch (second, third) {
+        case (0x80, 0x93), (0x80, 0x94), (0x80, 0x91), (0x80, 0x92): return .dash  // – — ‑ ‒
+        case (0x80, 0x98), (0x80, 0x99): return .apostrophe  // ‘ ’
+        case (0x80, 0x9C), (0x80, 0x9D), (0x80, 0x9E): return .quote  // “ ” „
+        case (0x82, 0xAC): return .euro
+        case (0x86, 0x91): return .upArrow
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// The words the figure recogniser knows, as an enumeration so the scanner compares small
+/// integers instead of bytes. A token is looked up once, by a hash of its lowercase bytes.
+enum Word: String, CaseIterable, Sendable {
+    // Numbers.
+    case zero, one, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve
+    case thirteen, fourteen, fifteen, sixteen, seventeen, eighteen, nineteen
+    case twenty, thirty, forty, fifty, sixty, seventy, eighty, ninety
+    case hundred, thousand, million, billion, trillion, dozen
+    case hundreds, thousands, millions, billions, dozens, tens, mln, bn
+    // Ordinals and fractions.
+    case first, second, third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth
+    case thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twentieth
+    case thirtieth, fortieth, fiftieth, sixtieth, seventieth, eightieth, ninetieth, hundredth, thousandth
+    case st, nd, rd, th
+    case half, halves, thirds, quarter, quarters, fourths, fifths, sixths, sevenths, eighths, ninths, tenths
+    // Calendar.
+    case january, february, march, april, may, june, july, august, september, october, november, december
+    case jan, feb, mar, apr, jun, jul, aug, sep, sept, oct, nov, dec
+    case year, years, yr, yrs, month, months, week, weeks, day, days, decade, decades
+    case old, olds, aged, age, ages
+    // Percentages and money.
+    case percent, pct, per, cent, percentage, points, point
+    case dollar, dollars, euro, euros, pound, pounds, tenge, ruble, rubles, rouble, roubles, som, soms, somoni
+    case hryvnia, lari, lira, rupee, rupees, baht, peso, pesos, naira, cedi, cedis, rand, yuan, yen, dinar, dinars, manat, dram
+    case usd, eur, gbp, kzt, rub, uzs, kgs, tjs, uah, thb, ngn, ghs, inr, chf, us
+    // Qualifiers and connectives.
+    case about, around, approximately, approx, roughly, circa, estimated, nearly, almost, over, above, exceeding
+    case under, below, more, than, greater, excess, of, upwards, well, just, at, least, no, fewer, less, not
+    case a, an, minimum, maximum, total, up, to, most, close, short, some
+    case between, and, or, from, ranging, ranged, through, until, till, respectively
+    // Words around years.
+    case since, during, by, before, after, early, late, mid, pre, post, throughout, on, into, within, c, fy
+    case the, its, their, this, that, his, her, s
+    case `in`, `for`, `as`
+    // Words after which numbers name things: "Article 128", "Tier 2".
+    case article, articles, art, arts, section, sections, sec, chapter, chapters, tier, tiers, paragraph, paragraphs
+    case para, part, parts, nos, number, law, decree, decrees, resolution, resolutions, order, page, pages, p, pp
+    case item, items, annex, clause, clauses, rule, volume, vol, edition, step, level, phase, grade, figure, fig
+    case table, version, v, room, box, route, highway, code, act, bill, `protocol`, subparagraph, line, lines
+    case appendix, schedule, ordinance, directive, regulation, sub, category, covid, sars, model, flight
+    case block, building, apartment, suite, district, convention, conventions, recommendation, target, goal, goals
+    case sdg, sdgs, indicator, objective, recital, standard, cases
+    case `case`, `class`
+    // Words that show "one" is a pronoun, not a count.
+    case another, way, thing, hand, such, time, few, many, main, largest, biggest, worst, best, key, major
+    case primary, leading, top, any, every, each, which, someone, anyone, must, should, can, could, might
+    case would, will, off, only, other, last, several
+
+    /// The word of a token, or nil if the recogniser does not know it.
+    ///
+    /// - Complexity: O(k) in the token's length, without allocating.
+    static func lookup(_ bytes: [UInt8], _ range: Range<Int>) -> Word? {
+        let length = range.count
+        guard length > 0, length <= maximumLength else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range {
+            let byte = bytes[index]
+            guard byte < 0x80 else { return nil }
+            hash = (hash ^ UInt64(ByteText.lowercased(byte))) &* 0x100_0000_01b3
+        }
+        guard let candidate = spellings[hash] else { return nil }
+        // Guard against a hash collision with an unknown word.
+        guard ByteText.equals(bytes, range, lowercase: candidate.spelling) else { return nil }
+        return candidate.word
+    }
+
+    private static let maximumLength = allCases.map { $0.rawValue.utf8.count }.max() ?? 0
+
+    private static let spellings: [UInt64: (word: Word, spelling: [UInt8])] = {
+        var table: [UInt64: (word: Word, spelling: [UInt8])] = [:]
+        for word in allCases {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in word.rawValue.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            table[hash] = (word, Array(word.rawValue.utf8))
+        }
+        return table
+    }()
+}
