@@ -47,7 +47,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FactlintCommandLineTests",
-            dependencies: ["FactlintTestSupport", "factlint"]
+            dependencies: ["FactlintTestSupport", "factlint"],
+            exclude: ["Golden"]
         ),
     ]
 )

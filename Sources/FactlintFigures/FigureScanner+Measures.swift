@@ -309,6 +309,14 @@ extension FigureScanner {
             single.unit?.end = inner.amount.end
         }
         var figure = figure(single)
+        // "while they were under 18", "children over 16": a threshold of age, written as a bare number.
+        let word = word(index)
+        let next = self.word(inner.end)
+        let endsClause = !isWord(inner.end) || next == .when || next == .while || next == .who || next == .and || next == .or
+        if single.unit == nil, endsClause, word == .under || word == .over || word == .below || word == .above,
+           figure.kind == .count, (12...21).contains(figure.stated) {
+            isAge = true
+        }
         if isAge || figure.unit == "age" { figure = asAge(figure) }
         let floor = figure.kind == .number && figure.unit != "age" ? -Double.infinity : 0
         figure.value = qualify(figure.value, stated: figure.stated, by: qualifier, floor: floor)

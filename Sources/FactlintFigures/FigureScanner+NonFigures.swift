@@ -5,7 +5,7 @@ extension FigureScanner {
     func nonFigureEnd(at index: Int) -> Int? {
         switch tokens[index].kind {
         case .word:
-            return designationEnd(at: index) ?? vagueQuantityEnd(at: index) ?? fractionEnd(at: index)
+            return designationEnd(at: index) ?? vagueQuantityEnd(at: index) ?? fractionEnd(at: index) ?? numberInNameEnd(at: index)
         case .punctuation:
             // Footnote markers: "[2]", "[a]".
             if mark(index) == .openBracket, mark(index + 2) == .closeBracket,
@@ -72,6 +72,13 @@ extension FigureScanner {
             return index + 2
         }
         return nil
+    }
+
+    /// A capitalised number word inside a name: "Five Winds Asset Management", "the Three Rivers Shelter".
+    func numberInNameEnd(at index: Int) -> Int? {
+        guard isCapitalized(index), !startsSentence(index), let amount = numberWords(at: index), amount.end == index + 1,
+              isCapitalized(index + 1), word(index + 1) == nil else { return nil }
+        return index + 1
     }
 
     /// "two thirds", "a third of", "one half": fractions are not counts.

@@ -45,6 +45,8 @@ enum Word: String, CaseIterable, Sendable {
     case another, way, thing, hand, such, time, few, many, main, largest, biggest, worst, best, key, major
     case primary, leading, top, any, every, each, which, someone, anyone, must, should, can, could, might
     case would, will, off, only, other, last, several
+    // Words that end a clause after an age threshold: "under 18 when".
+    case when, who, `while`
 
     /// The word of a token, or nil if the recogniser does not know it.
     ///

@@ -23,12 +23,17 @@ public struct FigureListing {
         entries = document.figures.map { figure in
             let location = document.source.location(of: figure.bytes.lowerBound)
             return Entry(
-                line: location.line, column: location.column, text: document.text(figure.bytes),
+                line: location.line, column: location.column, text: FigureListing.oneLine(document.text(figure.bytes)),
                 kind: figure.kind.rawValue, value: FigureListing.stated(figure), lower: figure.value.lower.isFinite ? figure.value.lower : nil,
                 upper: figure.value.upper.isFinite ? figure.value.upper : nil, interval: FigureListing.interval(figure),
                 qualifier: figure.qualifier.rawValue, grain: figure.grain?.rawValue, unit: figure.unit
             )
         }
+    }
+
+    /// The text with each run of whitespace (a line break in a wrapped paragraph) as one space.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" }).joined(separator: " ")
     }
 
     static func stated(_ figure: Figure) -> String {
