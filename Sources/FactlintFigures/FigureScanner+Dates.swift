@@ -92,7 +92,7 @@ extension FigureScanner {
     func month(at index: Int) -> (value: Int, end: Int)? {
         guard let text = word(index), let month = text.monthNumber, isCapitalized(index) else { return nil }
         var end = index + 1
-        if text.rawValue.count <= 4, mark(end) == .period, attached(end) { end += 1 }
+        if tokens[index].end - tokens[index].start <= 4, mark(end) == .period, attached(end) { end += 1 }
         return (month, end)
     }
 

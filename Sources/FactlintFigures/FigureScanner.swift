@@ -4,9 +4,6 @@ struct FigureScanner {
     let tokens: [Token]
     let range: Range<Int>
     let band: Double
-    /// The known word or mark of each token in the range, looked up once.
-    private let words: [Word?]
-    private let marks: [Mark?]
     var figures: [Figure] = []
 
     init(bytes: [UInt8], tokens: [Token], range: Range<Int>, band: Double) {
@@ -14,26 +11,6 @@ struct FigureScanner {
         self.tokens = tokens
         self.range = range
         self.band = band
-        var words: [Word?] = []
-        var marks: [Mark?] = []
-        words.reserveCapacity(range.count)
-        marks.reserveCapacity(range.count)
-        for index in range {
-            let token = tokens[index]
-            switch token.kind {
-            case .word:
-                words.append(Word.lookup(bytes, token.bytes))
-                marks.append(nil)
-            case .punctuation:
-                words.append(nil)
-                marks.append(Mark.lookup(bytes, token.bytes))
-            case .number:
-                words.append(nil)
-                marks.append(nil)
-            }
-        }
-        self.words = words
-        self.marks = marks
     }
 
     mutating func scan() -> [Figure] {
@@ -74,12 +51,21 @@ struct FigureScanner {
 
     func contains(_ index: Int) -> Bool { index >= range.lowerBound && index < range.upperBound }
 
+    /// The known word at `index`, from the code the tokenizer gave the token.
+    @inline(__always)
     func word(_ index: Int) -> Word? {
-        contains(index) ? words[index - range.lowerBound] : nil
+        guard contains(index) else { return nil }
+        let token = tokens[index]
+        guard token.kind == .word, token.code != 0 else { return nil }
+        return Word(rawValue: token.code - 1)
     }
 
+    @inline(__always)
     func mark(_ index: Int) -> Mark? {
-        contains(index) ? marks[index - range.lowerBound] : nil
+        guard contains(index) else { return nil }
+        let token = tokens[index]
+        guard token.kind == .punctuation, token.code != 0 else { return nil }
+        return Mark(rawValue: UInt8(truncatingIfNeeded: token.code - 1))
     }
 
     func isWord(_ index: Int) -> Bool { contains(index) && tokens[index].kind == .word }

@@ -14,13 +14,39 @@ public struct Token: Hashable, Sendable {
     public var end: Int
     /// Whether whitespace (or a line break) separates this token from the one before it.
     public var spaceBefore: Bool
+    /// The word or mark the recogniser knows the token as, plus one; 0 for any other token.
+    /// Looked up once by the tokenizer so later passes compare integers.
+    var code: UInt16
 
     public init(kind: Kind, start: Int, end: Int, spaceBefore: Bool) {
         self.kind = kind
         self.start = start
         self.end = end
         self.spaceBefore = spaceBefore
+        code = 0
+    }
+
+    init(kind: Kind, start: Int, end: Int, spaceBefore: Bool, code: UInt16) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.spaceBefore = spaceBefore
+        self.code = code
     }
 
     public var bytes: Range<Int> { start..<end }
+}
+
+extension Token {
+    /// Tokens are equal when they are the same text at the same place; the lookup code is a cache.
+    public static func == (left: Token, right: Token) -> Bool {
+        left.kind == right.kind && left.start == right.start && left.end == right.end && left.spaceBefore == right.spaceBefore
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(start)
+        hasher.combine(end)
+        hasher.combine(spaceBefore)
+    }
 }

@@ -43,11 +43,14 @@ public struct Tokenizer: Sendable {
                 while stop < end, Tokenizer.isLetterStart(bytes, at: stop, end: end) || ByteText.isDigit(bytes[stop]) {
                     stop += Tokenizer.scalarWidth(bytes[stop])
                 }
-                tokens.append(Token(kind: .word, start: index, end: min(stop, end), spaceBefore: space))
+                let wordEnd = min(stop, end)
+                let code = Word.lookup(bytes, index..<wordEnd).map { $0.rawValue + 1 } ?? 0
+                tokens.append(Token(kind: .word, start: index, end: wordEnd, spaceBefore: space, code: code))
                 index = min(stop, end)
             } else {
                 let stop = min(index + Tokenizer.scalarWidth(byte), end)
-                tokens.append(Token(kind: .punctuation, start: index, end: stop, spaceBefore: space))
+                let code = Mark.lookup(bytes, index..<stop).map { UInt16($0.rawValue) + 1 } ?? 0
+                tokens.append(Token(kind: .punctuation, start: index, end: stop, spaceBefore: space, code: code))
                 index = stop
             }
             space = false

@@ -1,6 +1,6 @@
 /// The words the figure recogniser knows, as an enumeration so the scanner compares small
 /// integers instead of bytes. A token is looked up once, by a hash of its lowercase bytes.
-enum Word: String, CaseIterable, Sendable {
+enum Word: UInt16, CaseIterable, Sendable {
     // Numbers.
     case zero, one, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve
     case thirteen, fourteen, fifteen, sixteen, seventeen, eighteen, nineteen
@@ -50,31 +50,65 @@ enum Word: String, CaseIterable, Sendable {
 
     /// The word of a token, or nil if the recogniser does not know it.
     ///
-    /// - Complexity: O(k) in the token's length, without allocating.
+    /// - Complexity: O(k) in the token's length, without allocating: a hash of the lowercase
+    ///   bytes, a probe of an open-addressing table, and a byte comparison to rule out collisions.
     static func lookup(_ bytes: [UInt8], _ range: Range<Int>) -> Word? {
         let length = range.count
-        guard length > 0, length <= maximumLength else { return nil }
+        guard length > 0, length <= WordTable.maximumLength else { return nil }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in range {
             let byte = bytes[index]
             guard byte < 0x80 else { return nil }
             hash = (hash ^ UInt64(ByteText.lowercased(byte))) &* 0x100_0000_01b3
         }
-        guard let candidate = spellings[hash] else { return nil }
-        // Guard against a hash collision with an unknown word.
-        guard ByteText.equals(bytes, range, lowercase: candidate.spelling) else { return nil }
-        return candidate.word
+        return WordTable.shared.find(hash: hash, bytes: bytes, range: range)
     }
 
-    private static let maximumLength = allCases.map { $0.rawValue.utf8.count }.max() ?? 0
+    /// The word as written in lowercase.
+    var spelling: String { String(describing: self) }
+}
 
-    private static let spellings: [UInt64: (word: Word, spelling: [UInt8])] = {
-        var table: [UInt64: (word: Word, spelling: [UInt8])] = [:]
-        for word in allCases {
+/// An open-addressing hash table from the hash of a lowercase word to its `Word`.
+struct WordTable: Sendable {
+    static let shared = WordTable()
+    static let maximumLength = Word.allCases.map { $0.spelling.utf8.count }.max() ?? 0
+
+    private let hashes: [UInt64]
+    private let words: [UInt16]
+    private let spellings: [[UInt8]]
+    private let mask: Int
+
+    init() {
+        let size = 2048
+        var hashes = [UInt64](repeating: 0, count: size)
+        var words = [UInt16](repeating: 0, count: size)
+        var spellings: [[UInt8]] = []
+        for word in Word.allCases {
+            let spelling = Array(word.spelling.utf8)
+            spellings.append(spelling)
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in word.rawValue.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            table[hash] = (word, Array(word.rawValue.utf8))
+            for byte in spelling { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+            while hashes[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            hashes[slot] = hash
+            words[slot] = word.rawValue
         }
-        return table
-    }()
+        self.hashes = hashes
+        self.words = words
+        self.spellings = spellings
+        mask = size - 1
+    }
+
+    func find(hash: UInt64, bytes: [UInt8], range: Range<Int>) -> Word? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while hashes[slot] != 0 {
+            if hashes[slot] == hash {
+                let raw = words[slot]
+                guard ByteText.equals(bytes, range, lowercase: spellings[Int(raw)]) else { return nil }
+                return Word(rawValue: raw)
+            }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
 }

@@ -30,7 +30,7 @@ struct SentenceSplitter {
             var end = index + 1
             // Closing quotes and brackets, then citation markers, belong to the sentence they close.
             while end < range.upperBound, !tokens[end].spaceBefore, isClosing(end) { end += 1 }
-            while end + 2 < range.upperBound, !tokens[end].spaceBefore, text(end) == "[", text(end + 2) == "]" { end += 3 }
+            while end + 2 < range.upperBound, !tokens[end].spaceBefore, isMark(end, "["), isMark(end + 2, "]") { end += 3 }
             while end < range.upperBound, !tokens[end].spaceBefore, isClosing(end) { end += 1 }
             if end >= range.upperBound { break }
             if tokens[end].spaceBefore, startsSentence(end), !isAbbreviation(at: index, next: end) {
@@ -43,20 +43,26 @@ struct SentenceSplitter {
         return result
     }
 
-    func text(_ index: Int) -> String {
-        String(decoding: bytes[tokens[index].start..<tokens[index].end], as: UTF8.self)
+    /// Whether the token is the punctuation mark `mark`, compared as bytes.
+    func isMark(_ index: Int, _ mark: StaticString) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .punctuation, token.end - token.start == mark.utf8CodeUnitCount else { return false }
+        return mark.withUTF8Buffer { expected in
+            var offset = token.start
+            for byte in expected {
+                if bytes[offset] != byte { return false }
+                offset += 1
+            }
+            return true
+        }
     }
 
     func isTerminal(_ index: Int) -> Bool {
-        guard tokens[index].kind == .punctuation else { return false }
-        let mark = text(index)
-        return mark == "." || mark == "!" || mark == "?" || mark == "…"
+        isMark(index, ".") || isMark(index, "!") || isMark(index, "?") || isMark(index, "…")
     }
 
     func isClosing(_ index: Int) -> Bool {
-        guard tokens[index].kind == .punctuation else { return false }
-        let mark = text(index)
-        return mark == "”" || mark == "\"" || mark == "’" || mark == "'" || mark == ")" || mark == "»"
+        isMark(index, "”") || isMark(index, "\"") || isMark(index, "’") || isMark(index, "'") || isMark(index, ")") || isMark(index, "»")
     }
 
     /// Whether the token can open a sentence: a capital, a digit, or an opening quote or bracket.
@@ -66,14 +72,14 @@ struct SentenceSplitter {
         case .number: return true
         case .word: return ByteText.startsUppercase(bytes, at: token.start)
         case .punctuation:
-            let mark = text(index)
-            return ["“", "\"", "‘", "(", "[", "«", "¿", "¡", "'"].contains(mark)
+            return isMark(index, "“") || isMark(index, "\"") || isMark(index, "‘") || isMark(index, "(") || isMark(index, "[")
+                || isMark(index, "«") || isMark(index, "¿") || isMark(index, "¡") || isMark(index, "'")
         }
     }
 
     /// Whether the "." at `index` ends an abbreviation rather than the sentence.
     func isAbbreviation(at index: Int, next: Int) -> Bool {
-        guard text(index) == ".", index > 0 else { return false }
+        guard isMark(index, "."), index > 0 else { return false }
         let previous = tokens[index - 1]
         guard previous.kind == .word, !tokens[index].spaceBefore else { return false }
         let word = bytes[previous.start..<previous.end].map(ByteText.lowercased)
