@@ -20,6 +20,11 @@ public struct FigureRecognizer: Sendable {
         return scanner.scan()
     }
 
+    /// Appends the figures in `tokens[range]` to `output`, in text order, without a separate array per call.
+    public func appendFigures(in tokens: [Token], range: Range<Int>, bytes: [UInt8], to output: inout [Figure]) {
+        FigureScanner(bytes: bytes, tokens: tokens, range: range, band: approximateBand).scan(into: &output)
+    }
+
     /// The figures in a whole text, tokenised without Markdown handling.
     public func figures(in text: String) -> [Figure] {
         let bytes = Array(text.utf8)

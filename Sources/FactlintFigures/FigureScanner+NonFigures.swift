@@ -5,7 +5,11 @@ extension FigureScanner {
     func nonFigureEnd(at index: Int) -> Int? {
         switch tokens[index].kind {
         case .word:
-            return designationEnd(at: index) ?? vagueQuantityEnd(at: index) ?? fractionEnd(at: index) ?? numberInNameEnd(at: index)
+            guard let text = word(index) else { return nil }
+            if text.isDesignator { return designationEnd(at: index) }
+            if text.isVagueQuantity || text == .several || text == .many || text == .few { return vagueQuantityEnd(at: index) }
+            guard text.unitValue != nil || text.tensValue != nil || text == .a else { return nil }
+            return fractionEnd(at: index) ?? numberInNameEnd(at: index)
         case .punctuation:
             // Footnote markers: "[2]", "[a]".
             if mark(index) == .openBracket, mark(index + 2) == .closeBracket,

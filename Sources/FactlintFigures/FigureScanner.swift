@@ -14,25 +14,30 @@ struct FigureScanner {
     }
 
     mutating func scan() -> [Figure] {
+        scan(into: &figures)
+        return figures
+    }
+
+    /// Appends the figures of the range to `output`, in text order.
+    func scan(into output: inout [Figure]) {
         var index = range.lowerBound
         while index < range.upperBound {
             if let skipped = nonFigureEnd(at: index) {
                 index = max(skipped, index + 1)
             } else if let figure = figure(at: index) {
-                figures.append(figure)
+                output.append(figure)
                 index = figure.tokens.upperBound
             } else {
                 index += 1
             }
         }
-        return figures
     }
 
     /// The figure starting at token `index`, trying the longest forms first.
     func figure(at index: Int) -> Figure? {
         switch tokens[index].kind {
         case .word:
-            guard word(index) != nil else { return nil }  // only known words start figures
+            guard let word = word(index), word.canStartFigure else { return nil }  // only some known words start figures
         case .punctuation:
             guard let mark = mark(index), mark == .dollar || mark == .euro || mark == .pound else { return nil }
         case .number:
@@ -57,7 +62,8 @@ struct FigureScanner {
         guard contains(index) else { return nil }
         let token = tokens[index]
         guard token.kind == .word, token.code != 0 else { return nil }
-        return Word(rawValue: token.code - 1)
+        // Codes are only ever made from a Word's raw value, which numbers the cases in order.
+        return unsafeBitCast(token.code - 1, to: Word.self)
     }
 
     @inline(__always)
@@ -65,7 +71,7 @@ struct FigureScanner {
         guard contains(index) else { return nil }
         let token = tokens[index]
         guard token.kind == .punctuation, token.code != 0 else { return nil }
-        return Mark(rawValue: UInt8(truncatingIfNeeded: token.code - 1))
+        return unsafeBitCast(UInt8(truncatingIfNeeded: token.code - 1), to: Mark.self)
     }
 
     func isWord(_ index: Int) -> Bool { contains(index) && tokens[index].kind == .word }

@@ -4,7 +4,8 @@ enum Mark: UInt8, Sendable {
     case openBracket, closeBracket, openParen, closeParen, caret, upArrow, colon, semicolon, slash, plus
 
     /// The mark of a punctuation token, or nil for any other symbol.
-    static func lookup(_ bytes: [UInt8], _ range: Range<Int>) -> Mark? {
+    @inline(__always)
+    static func lookup<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ range: Range<Int>) -> Mark? where Bytes.Element == UInt8, Bytes.Index == Int {
         let first = bytes[range.lowerBound]
         if range.count == 1 {
             switch first {

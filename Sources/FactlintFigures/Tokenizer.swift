@@ -15,14 +15,48 @@ public struct Tokenizer: Sendable {
     /// - Parameter startsWithSpace: whether the first token counts as preceded by a break.
     /// - Complexity: O(n) in the length of the range.
     public func tokenize(_ bytes: [UInt8], in range: Range<Int>, into tokens: inout [Token], startsWithSpace: Bool = true) {
+        let table = WordTable.shared
+        bytes.withUnsafeBufferPointer { buffer in
+            tokenize(buffer, in: range, into: &tokens, startsWithSpace: startsWithSpace, words: table)
+        }
+    }
+
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into tokens: inout [Token], startsWithSpace: Bool, words: WordTable) {
         var index = range.lowerBound
         let end = range.upperBound
         var space = startsWithSpace
         while index < end {
             let byte = bytes[index]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x0B || byte == 0 {
+            // The common cases first: ASCII letters, spaces and digits.
+            if ByteText.isASCIILetter(byte) {
+                var stop = index + 1
+                while stop < end {
+                    let next = bytes[stop]
+                    if ByteText.isASCIILetter(next) || ByteText.isDigit(next) {
+                        stop += 1
+                    } else if next >= 0x80, Tokenizer.isLetterStart(bytes, at: stop, end: end) {
+                        stop += Tokenizer.scalarWidth(next)
+                    } else {
+                        break
+                    }
+                }
+                stop = min(stop, end)
+                let code = words.lookup(bytes, index..<stop).map { $0.rawValue + 1 } ?? 0
+                tokens.append(Token(kind: .word, start: index, end: stop, spaceBefore: space, code: code))
+                index = stop
+                space = false
+                continue
+            }
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B || byte == 0 {
                 space = true
                 index += 1
+                continue
+            }
+            if ByteText.isDigit(byte) {
+                let stop = Tokenizer.numberEnd(bytes, from: index, end: end)
+                tokens.append(Token(kind: .number, start: index, end: stop, spaceBefore: space))
+                index = stop
+                space = false
                 continue
             }
             if byte >= 0x80, let width = Tokenizer.spaceWidth(bytes, at: index, end: end) {
@@ -30,29 +64,26 @@ public struct Tokenizer: Sendable {
                 index += width
                 continue
             }
-            if markdownInline, let skipped = skipMarkup(bytes, at: index, end: end) {
+            if markdownInline, byte < 0x80, let skipped = skipMarkup(bytes, at: index, end: end) {
                 index = skipped
                 continue
             }
-            if ByteText.isDigit(byte) {
-                let stop = Tokenizer.numberEnd(bytes, from: index, end: end)
-                tokens.append(Token(kind: .number, start: index, end: stop, spaceBefore: space))
-                index = stop
-            } else if Tokenizer.isLetterStart(bytes, at: index, end: end) {
+            if Tokenizer.isLetterStart(bytes, at: index, end: end) {
                 var stop = index
                 while stop < end, Tokenizer.isLetterStart(bytes, at: stop, end: end) || ByteText.isDigit(bytes[stop]) {
                     stop += Tokenizer.scalarWidth(bytes[stop])
                 }
-                let wordEnd = min(stop, end)
-                let code = Word.lookup(bytes, index..<wordEnd).map { $0.rawValue + 1 } ?? 0
-                tokens.append(Token(kind: .word, start: index, end: wordEnd, spaceBefore: space, code: code))
-                index = min(stop, end)
+                stop = min(stop, end)
+                tokens.append(Token(kind: .word, start: index, end: stop, spaceBefore: space))
             } else {
                 let stop = min(index + Tokenizer.scalarWidth(byte), end)
                 let code = Mark.lookup(bytes, index..<stop).map { UInt16($0.rawValue) + 1 } ?? 0
                 tokens.append(Token(kind: .punctuation, start: index, end: stop, spaceBefore: space, code: code))
                 index = stop
+                space = false
+                continue
             }
+            index = tokens[tokens.count - 1].end
             space = false
         }
     }
@@ -77,7 +108,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// The width of a Unicode space at `index`, or nil.
-    static func spaceWidth(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
+    static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int? {
         let lead = bytes[index]
         if lead == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 { return 2 }
         if lead == 0xE2, index + 2 < end, bytes[index + 1] == 0x80 {
@@ -91,7 +122,7 @@ public struct Tokenizer: Sendable {
 
     /// Whether a letter starts at `index`: ASCII letters, and non-ASCII scalars outside the
     /// punctuation and symbol blocks.
-    static func isLetterStart(_ bytes: [UInt8], at index: Int, end: Int) -> Bool {
+    static func isLetterStart(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
         let lead = bytes[index]
         if lead < 0x80 { return ByteText.isASCIILetter(lead) }
         switch lead {
@@ -110,7 +141,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// The end of a number token: digits, with "," or "." between digits.
-    static func numberEnd(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+    static func numberEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
         var index = start
         while index < end {
             let byte = bytes[index]
@@ -128,7 +159,7 @@ public struct Tokenizer: Sendable {
     // MARK: - Inline Markdown
 
     /// Returns where prose resumes if inline markup that is not prose starts at `index`.
-    func skipMarkup(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
+    func skipMarkup(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int? {
         let byte = bytes[index]
         switch byte {
         case UInt8(ascii: "*"):
@@ -185,7 +216,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// Whether "[" at `index` starts link text: a matching "]" on the same line followed by "(".
-    static func opensLink(_ bytes: [UInt8], at index: Int, end: Int) -> Bool {
+    static func opensLink(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
         var search = index + 1
         var depth = 1
         while search < end, bytes[search] != 0x0A {
@@ -200,7 +231,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// The end of an HTML comment, tag or autolink starting at `index`, or nil.
-    static func htmlEnd(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
+    static func htmlEnd(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int? {
         guard index + 1 < end else { return nil }
         if index + 3 < end, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
             var search = index + 4

@@ -1,5 +1,20 @@
 /// What each known word means to the recogniser.
 extension Word {
+    /// Whether a figure can begin with this word: a number, an ordinal, a month, a qualifier,
+    /// a currency code, or a word that opens a range ("between", "from").
+    var canStartFigure: Bool {
+        if unitValue != nil || tensValue != nil || ordinalValue != nil || monthNumber != nil || qualifier != nil || currencyCode != nil {
+            return true
+        }
+        switch self {
+        case .a, .an, .hundred, .dozen, .more, .greater, .well, .just, .upwards, .in, .at, .no, .not, .up, .fewer, .less,
+             .close, .between, .from, .ranging, .ranged, .us:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// "zero" … "nineteen".
     var unitValue: Int? {
         switch self {

@@ -49,19 +49,8 @@ enum Word: UInt16, CaseIterable, Sendable {
     case when, who, `while`
 
     /// The word of a token, or nil if the recogniser does not know it.
-    ///
-    /// - Complexity: O(k) in the token's length, without allocating: a hash of the lowercase
-    ///   bytes, a probe of an open-addressing table, and a byte comparison to rule out collisions.
     static func lookup(_ bytes: [UInt8], _ range: Range<Int>) -> Word? {
-        let length = range.count
-        guard length > 0, length <= WordTable.maximumLength else { return nil }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for index in range {
-            let byte = bytes[index]
-            guard byte < 0x80 else { return nil }
-            hash = (hash ^ UInt64(ByteText.lowercased(byte))) &* 0x100_0000_01b3
-        }
-        return WordTable.shared.find(hash: hash, bytes: bytes, range: range)
+        WordTable.shared.lookup(bytes, range)
     }
 
     /// The word as written in lowercase.
@@ -71,8 +60,8 @@ enum Word: UInt16, CaseIterable, Sendable {
 /// An open-addressing hash table from the hash of a lowercase word to its `Word`.
 struct WordTable: Sendable {
     static let shared = WordTable()
-    static let maximumLength = Word.allCases.map { $0.spelling.utf8.count }.max() ?? 0
 
+    let maximumLength: Int
     private let hashes: [UInt64]
     private let words: [UInt16]
     private let spellings: [[UInt8]]
@@ -97,18 +86,39 @@ struct WordTable: Sendable {
         self.words = words
         self.spellings = spellings
         mask = size - 1
+        maximumLength = spellings.map(\.count).max() ?? 0
     }
 
-    func find(hash: UInt64, bytes: [UInt8], range: Range<Int>) -> Word? {
+    /// The word of a token, or nil if the recogniser does not know it.
+    ///
+    /// - Complexity: O(k) in the token's length, without allocating: a hash of the lowercase
+    ///   bytes, a probe of the table, and a byte comparison to rule out collisions.
+    @inline(__always)
+    func lookup<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ range: Range<Int>) -> Word? where Bytes.Element == UInt8, Bytes.Index == Int {
+        let length = range.count
+        guard length > 0, length <= maximumLength else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range {
+            let byte = bytes[index]
+            guard byte < 0x80 else { return nil }
+            hash = (hash ^ UInt64(ByteText.lowercased(byte))) &* 0x100_0000_01b3
+        }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while hashes[slot] != 0 {
             if hashes[slot] == hash {
                 let raw = words[slot]
-                guard ByteText.equals(bytes, range, lowercase: spellings[Int(raw)]) else { return nil }
-                return Word(rawValue: raw)
+                let spelling = spellings[Int(raw)]
+                guard spelling.count == length else { return nil }
+                var offset = range.lowerBound
+                for expected in spelling {
+                    if ByteText.lowercased(bytes[offset]) != expected { return nil }
+                    offset += 1
+                }
+                return unsafeBitCast(raw, to: Word.self)
             }
             slot = (slot + 1) & mask
         }
         return nil
     }
+
 }

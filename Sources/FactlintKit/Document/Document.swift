@@ -124,6 +124,7 @@ public struct Document: Sendable {
 
     mutating func readSentences(recognizer: FigureRecognizer, markdown: Bool) {
         let tokenizer = Tokenizer(markdownInline: markdown)
+        tokens.reserveCapacity(source.bytes.count / 5)
         for index in blocks.indices where blocks[index].isProse {
             let first = tokens.count
             for segment in blocks[index].segments {
@@ -143,9 +144,8 @@ public struct Document: Sendable {
                 ranges = splitter.sentences(in: blocks[index].tokens)
             }
             for range in ranges {
-                let found = recognizer.figures(in: tokens, range: range, bytes: source.bytes)
                 let firstFigure = figures.count
-                figures.append(contentsOf: found)
+                recognizer.appendFigures(in: tokens, range: range, bytes: source.bytes, to: &figures)
                 let bytes = tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end
                 sentences.append(Sentence(block: index, tokens: range, figures: firstFigure..<figures.count, bytes: bytes))
             }
