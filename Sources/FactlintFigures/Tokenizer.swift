@@ -29,19 +29,24 @@ public struct Tokenizer: Sendable {
             let byte = bytes[index]
             // The common cases first: ASCII letters, spaces and digits.
             if ByteText.isASCIILetter(byte) {
-                var stop = index + 1
+                // Hash the lowercase word while scanning it, so the lookup reads it only once more.
+                var hash = WordTable.hashSeed
+                var ascii = true
+                var stop = index
                 while stop < end {
                     let next = bytes[stop]
                     if ByteText.isASCIILetter(next) || ByteText.isDigit(next) {
+                        hash = (hash ^ UInt64(next | (next >= 0x41 && next <= 0x5A ? 0x20 : 0))) &* WordTable.hashPrime
                         stop += 1
                     } else if next >= 0x80, Tokenizer.isLetterStart(bytes, at: stop, end: end) {
+                        ascii = false
                         stop += Tokenizer.scalarWidth(next)
                     } else {
                         break
                     }
                 }
                 stop = min(stop, end)
-                let code = words.lookup(bytes, index..<stop).map { $0.rawValue + 1 } ?? 0
+                let code = ascii ? (words.lookup(hash: hash, bytes, index..<stop).map { $0.rawValue + 1 } ?? 0) : 0
                 tokens.append(Token(kind: .word, start: index, end: stop, spaceBefore: space, code: code))
                 index = stop
                 space = false

@@ -60,6 +60,8 @@ enum Word: UInt16, CaseIterable, Sendable {
 /// An open-addressing hash table from the hash of a lowercase word to its `Word`.
 struct WordTable: Sendable {
     static let shared = WordTable()
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let hashPrime: UInt64 = 0x100_0000_01b3
 
     let maximumLength: Int
     private let hashes: [UInt64]
@@ -75,8 +77,8 @@ struct WordTable: Sendable {
         for word in Word.allCases {
             let spelling = Array(word.spelling.utf8)
             spellings.append(spelling)
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in spelling { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            var hash = WordTable.hashSeed
+            for byte in spelling { hash = (hash ^ UInt64(byte)) &* WordTable.hashPrime }
             var slot = Int(truncatingIfNeeded: hash) & (size - 1)
             while hashes[slot] != 0 { slot = (slot + 1) & (size - 1) }
             hashes[slot] = hash
@@ -97,12 +99,20 @@ struct WordTable: Sendable {
     func lookup<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ range: Range<Int>) -> Word? where Bytes.Element == UInt8, Bytes.Index == Int {
         let length = range.count
         guard length > 0, length <= maximumLength else { return nil }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = WordTable.hashSeed
         for index in range {
             let byte = bytes[index]
             guard byte < 0x80 else { return nil }
-            hash = (hash ^ UInt64(ByteText.lowercased(byte))) &* 0x100_0000_01b3
+            hash = (hash ^ UInt64(ByteText.lowercased(byte))) &* WordTable.hashPrime
         }
+        return lookup(hash: hash, bytes, range)
+    }
+
+    /// The word whose lowercase bytes hash to `hash` (FNV-1a, as `hashSeed` and `hashPrime`), checked against `bytes[range]`.
+    @inline(__always)
+    func lookup<Bytes: RandomAccessCollection>(hash: UInt64, _ bytes: Bytes, _ range: Range<Int>) -> Word? where Bytes.Element == UInt8, Bytes.Index == Int {
+        let length = range.count
+        guard length > 0, length <= maximumLength else { return nil }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while hashes[slot] != 0 {
             if hashes[slot] == hash {
