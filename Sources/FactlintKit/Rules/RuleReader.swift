@@ -11,7 +11,7 @@ struct RuleReader {
 
     static let commonKeys = ["id", "kind", "summary", "rationale", "link", "severity", "scope", "message", "examples"]
     static let kindKeys: [RuleKind: [String]] = [
-        .sum: ["total", "part", "complete", "min_parts"],
+        .sum: ["total", "part", "complete", "min_parts", "opener", "only_complete"],
         .compare: ["template", "left", "right", "op"],
         .same: ["template", "restatement", "key", "value"],
     ]
@@ -183,6 +183,18 @@ struct RuleReader {
     // MARK: - Kinds
 
     mutating func readSum(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
+        if mapping["opener"] != nil {
+            // A list breakdown: the parts are the list after the opener, the total the count before it.
+            for key in ["total", "part", "min_parts"] where mapping[key] != nil {
+                error(mapping[key], "'\(key)' does not go with 'opener': the list after the opener gives the parts and the nearest count before it the total")
+            }
+            let openers = templates(mapping, "opener", required: true)
+            let complete = bool(mapping, "complete", default: true)
+            guard !openers.isEmpty else { return (nil, []) }
+            var check = BreakdownCheck(openers: openers, completeWhen: complete ? nil : [])
+            check.onlyComplete = bool(mapping, "only_complete", default: false)
+            return (check, ["total", "parts", "sum", "gap"])
+        }
         let totals = templates(mapping, "total", required: true)
         let parts = templates(mapping, "part", required: true)
         guard !totals.isEmpty, !parts.isEmpty else { return (nil, []) }

@@ -77,6 +77,14 @@ struct TemplateParser {
                 }
                 position += 1
                 nodes.append(.optional(options.count == 1 ? options[0] : .choice(options)))
+            case "\\":
+                // "\(" is a literal parenthesis, "\[" a literal bracket.
+                guard position + 1 < characters.count else {
+                    throw TemplateError(offset: position, message: "a '\\' must come before the character it makes literal, as in \\(")
+                }
+                let literal = Array(String(characters[position + 1]).utf8)
+                nodes.append(.punctuation(literal))
+                position += 2
             case ")", "]", "|", "}":
                 throw TemplateError(offset: position, message: "unexpected '\(character)'")
             case "." where lookingAt("..."), "…":
@@ -152,7 +160,7 @@ struct TemplateParser {
     /// A run of literal text, read with the same tokenizer as reports so "years’" becomes "years" "’".
     mutating func literal() throws -> [TemplateNode] {
         var text = ""
-        let syntax: Set<Character> = [" ", "\t", "\n", "{", "(", "[", ")", "]", "|", "}", "…"]
+        let syntax: Set<Character> = [" ", "\t", "\n", "{", "(", "[", ")", "]", "|", "}", "…", "\\"]
         while position < characters.count, !syntax.contains(characters[position]), !lookingAt("...") {
             text.append(characters[position])
             position += 1

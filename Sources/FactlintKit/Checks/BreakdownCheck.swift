@@ -1,0 +1,246 @@
+import FactlintFigures
+
+/// A list of groups that breaks down a total: "Of these, 67 were …, 17 …, and 13 were
+/// unknown"; "561 victims …, including 207 Thai victims and 360 foreign victims"; "84 victims
+/// (56 were adults and 41 were children)".
+///
+/// An opener template marks where the list starts. The parts are the counts of the list
+/// itself — each group's count, up to the clause's end, leaving out figures in parentheses
+/// (last year's figures) and nested groups ("five of whom"). The total is the nearest count
+/// before the opener, in the same sentence or, for an opener that starts a sentence, in the
+/// one before; a total coordinated with another count ("20 victims and 10 dependents") is
+/// left alone, since the list may cover both. The list must add up when it is complete — it
+/// names an "unknown" or "other" group, or covers every value of a dimension (adults and
+/// children; female and male) — and otherwise must not exceed the total.
+public struct BreakdownCheck: Check {
+    public var openers: [Template]
+    /// Sets of word groups; a list that uses a word of every group of one set is complete.
+    public var completeWhen: [[[String]]]
+    /// Whether only complete lists are checked (a parenthesis after a figure says too little otherwise).
+    public var onlyComplete = false
+
+    public var templates: [Template] { openers }
+
+    static let defaultCompleteWhen: [[[String]]] = [
+        [["unknown"]], [["other", "others"]], [["remaining", "remainder", "rest"]],
+        [["adult", "adults"], ["child", "children", "minor", "minors"]],
+        [["male", "males"], ["female", "females"]],
+        [["man", "men"], ["woman", "women"], ["boy", "boys"], ["girl", "girls"]],
+    ]
+    static let overlapPhrases: [[String]] = [["more", "than", "one"], ["multiple"], ["overlap"], ["overlapping"], ["counted", "twice"]]
+
+    public init(openers: [Template], completeWhen: [[[String]]]? = nil) {
+        self.openers = openers
+        self.completeWhen = completeWhen ?? BreakdownCheck.defaultCompleteWhen
+    }
+
+    public func evaluate(_ context: CheckContext) -> CheckOutcome {
+        var outcome = CheckOutcome()
+        let document = context.document
+        var listsSeen: Set<Int> = []
+        for opener in context.matches.joined().sorted(by: { $0.bytes.lowerBound < $1.bytes.lowerBound }) {
+            // Two openers that end at the same place (", including" and "including") open one list.
+            guard listsSeen.insert(opener.bytes.upperBound).inserted else { continue }
+            let reader = ListReader(document: document, sentence: opener.sentence)
+            guard let openerEnd = reader.itemIndex(startingAtOrAfter: opener.bytes.upperBound),
+                  let openerStart = reader.itemIndex(startingAtOrAfter: opener.bytes.lowerBound) else { continue }
+            let list = reader.list(from: openerEnd, insideParentheses: reader.isMark(openerEnd - 1, "("))
+            guard !list.parts.isEmpty else { continue }
+            // The total: before the opener in its sentence, else in the sentence before when the opener leads its sentence.
+            let listWords = reader.words(in: openerEnd..<list.end)
+            var totalIndex = reader.total(before: openerStart, listWords: listWords)
+            var totalReader = reader
+            if totalIndex == nil, openerStart <= 1, opener.sentence > 0,
+               document.sentences[opener.sentence - 1].block == document.sentences[opener.sentence].block {
+                totalReader = ListReader(document: document, sentence: opener.sentence - 1)
+                totalIndex = totalReader.total(before: totalReader.items.count, listWords: listWords)
+            }
+            guard let totalIndex else { continue }
+            guard !totalReader.mentions(BreakdownCheck.overlapPhrases), !reader.mentions(BreakdownCheck.overlapPhrases) else { continue }
+            let total = document.figures[totalIndex]
+            let isComplete = completeWhen.contains { set in set.allSatisfy { group in group.contains(where: listWords.contains) } }
+            if isComplete, list.parts.count < 2 { continue }
+            if onlyComplete, !isComplete { continue }
+            let parts = list.parts.map { document.figures[$0] }
+            let sum = parts.map(\.value).reduce(Interval.exactly(0), +)
+            outcome.checksRun += 1
+            outcome.usedFigures.insert(totalIndex)
+            outcome.usedFigures.formUnion(list.parts)
+            let violated = isComplete ? !sum.overlaps(total.value) : !sum.canBeBelow(total.value, strict: false)
+            guard violated else { continue }
+            let expression = zip(list.parts, parts).map { $1.value.isExact ? Interval.format($1.stated) : context.text(of: $0) }.joined(separator: " + ")
+            var values = ["parts": sum.description, "sum": expression, "gap": Interval.format(sum.gap(to: total.value))]
+            values["total"] = context.text(of: totalIndex)
+            let fallback = isComplete
+                ? "the groups listed add up to \(sum) (\(expression)), but the total is \(context.text(of: totalIndex))"
+                : "the groups listed add up to \(sum) (\(expression)), more than the total of \(context.text(of: totalIndex))"
+            outcome.findings.append(Finding(
+                ruleID: context.rule.id, severity: context.rule.severity,
+                message: context.message(values, fallback: fallback),
+                primary: context.label(totalIndex, "total"),
+                related: list.parts.map { context.label($0, "part") },
+                evidence: Evidence(stated: total.value, computed: sum, gap: sum.gap(to: total.value))
+            ))
+        }
+        return outcome
+    }
+}
+
+/// Reads the structure of one sentence around a list: its counts, parentheses, separators.
+struct ListReader {
+    let document: Document
+    let items: [SentenceItems.Item]
+
+    init(document: Document, sentence: Int) {
+        self.document = document
+        items = SentenceItems(document: document, sentence: document.sentences[sentence]).items
+    }
+
+    func bytes(_ index: Int) -> Range<Int> {
+        switch items[index] {
+        case .token(let token): return document.tokens[token].bytes
+        case .figure(let figure): return document.figures[figure].bytes
+        }
+    }
+
+    /// The first item that starts at or after a byte offset.
+    func itemIndex(startingAtOrAfter offset: Int) -> Int? {
+        items.indices.first { bytes($0).lowerBound >= offset } ?? (items.isEmpty ? nil : items.count)
+    }
+
+    func countFigure(_ index: Int) -> Int? {
+        guard index >= 0, index < items.count, case .figure(let figure) = items[index], document.figures[figure].kind == .count else { return nil }
+        return figure
+    }
+
+    func isMark(_ index: Int, _ mark: String) -> Bool {
+        guard index >= 0, index < items.count, case .token(let token) = items[index], document.tokens[token].kind == .punctuation else { return false }
+        return document.source.bytes[document.tokens[token].bytes].elementsEqual(mark.utf8)
+    }
+
+    func word(_ index: Int) -> String? {
+        guard index >= 0, index < items.count, case .token(let token) = items[index], document.tokens[token].kind == .word else { return nil }
+        return ByteText.lowercasedString(document.source.bytes, document.tokens[token].bytes)
+    }
+
+    /// The index after the parenthesis group that opens at `index`.
+    func afterParentheses(_ index: Int) -> Int {
+        var depth = 0
+        var position = index
+        while position < items.count {
+            if isMark(position, "(") { depth += 1 }
+            if isMark(position, ")") {
+                depth -= 1
+                if depth == 0 { return position + 1 }
+            }
+            position += 1
+        }
+        return items.count
+    }
+
+    /// Whether a count at `index` opens a nested group: "five of whom".
+    func opensNestedGroup(_ index: Int) -> Bool {
+        word(index + 1) == "of" && ["whom", "which", "these", "those", "them"].contains(word(index + 2) ?? "")
+    }
+
+    /// The counts of a list starting at `start`, and where the list ends.
+    func list(from start: Int, insideParentheses: Bool) -> (parts: [Int], end: Int) {
+        var position = start
+        var parts: [Int] = []
+        while let figure = countFigure(position), !opensNestedGroup(position) {
+            parts.append(figure)
+            position += 1
+            // The group's description runs to a separator.
+            var ended = false
+            while position < items.count {
+                if isMark(position, "(") {
+                    position = afterParentheses(position)
+                    continue
+                }
+                if isMark(position, ")") || isMark(position, ";") || isMark(position, ".") || isMark(position, ":") {
+                    ended = true
+                    break
+                }
+                if isMark(position, ",") || word(position) == "and" || word(position) == "or" { break }
+                if countFigure(position) != nil {
+                    ended = true  // another count inside a group's words: the list's shape is not clear
+                    break
+                }
+                if isDate(position) {
+                    return ([], position)  // "(96 in 2017 and 68 in 2016)": earlier years' figures, not groups
+                }
+                position += 1
+            }
+            if ended || position >= items.count { return (parts, position) }
+            if isMark(position, ",") { position += 1 }
+            if word(position) == "and" || word(position) == "or" { position += 1 }
+            guard countFigure(position) != nil else { return (parts, position) }
+        }
+        _ = insideParentheses
+        return (parts, position)
+    }
+
+    /// The count before `end` that the list breaks down: outside parentheses, not a comparison
+    /// ("compared with 92", "from 92 in 2015"), and not coordinated with another count. Among
+    /// the nearest few, one whose noun the list repeats ("561 victims … 207 Thai victims") wins.
+    func total(before end: Int, listWords: Set<String> = []) -> Int? {
+        var depth = 0
+        var position = end - 1
+        var candidates: [Int] = []
+        while position >= 0, candidates.count < 3 {
+            if isMark(position, ")") { depth += 1 }
+            if isMark(position, "(") { depth = max(0, depth - 1) }
+            if depth == 0, countFigure(position) != nil {
+                let previous = word(position - 1)
+                let isComparison = ["from", "with", "than", "versus", "vs"].contains(previous ?? "")
+                    || (word(position + 1) == "in" && position + 2 < items.count && isDate(position + 2))
+                if !isComparison { candidates.append(position) }
+            }
+            position -= 1
+        }
+        guard let nearest = candidates.first else { return nil }
+        let contentWords = listWords.subtracting(ListReader.functionWords)
+        let chosen = candidates.first { candidate in
+            let noun = (candidate + 1...candidate + 3).compactMap { word($0) }
+            return noun.contains(where: contentWords.contains)
+        } ?? nearest
+        return isCoordinated(chosen) ? nil : countFigure(chosen)
+    }
+
+    static let functionWords: Set<String> = [
+        "and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "from", "with", "by", "as", "were", "was",
+        "are", "is", "be", "been", "who", "whom", "which", "that", "these", "those", "them", "their", "its", "s",
+    ]
+
+    func isDate(_ index: Int) -> Bool {
+        guard case .figure(let figure) = items[index] else { return false }
+        return document.figures[figure].kind == .date
+    }
+
+    /// "20 victims and 10 dependents": a count joined by "and" to another nearby count.
+    func isCoordinated(_ index: Int) -> Bool {
+        for offset in 1...4 {
+            let after = index + offset
+            if after >= items.count || isMark(after, ",") || isMark(after, ";") || isMark(after, "(") { break }
+            if word(after) == "and", countFigure(after + 1) != nil { return true }
+        }
+        // "5 official victims" in "154 potential victims and five official victims": "and" right before the count.
+        if word(index - 1) == "and", (2...5).contains(where: { countFigure(index - $0) != nil }) { return true }
+        return false
+    }
+
+    func words(in range: Range<Int>) -> Set<String> {
+        Set(range.clamped(to: 0..<items.count).compactMap { word($0) })
+    }
+
+    /// Whether the sentence holds any of the phrases (as consecutive words).
+    func mentions(_ phrases: [[String]]) -> Bool {
+        let all = items.indices.map { word($0) }
+        for phrase in phrases {
+            for start in all.indices where start + phrase.count <= all.count {
+                if (0..<phrase.count).allSatisfy({ all[start + $0] == phrase[$0] }) { return true }
+            }
+        }
+        return false
+    }
+}
