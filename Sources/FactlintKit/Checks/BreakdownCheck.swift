@@ -21,6 +21,10 @@ public struct BreakdownCheck: Check {
 
     public var templates: [Template] { openers }
 
+    public var describedTemplates: [(role: String, source: String)] {
+        openers.map { (role: "opener", source: $0.source) }
+    }
+
     static let defaultCompleteWhen: [[[String]]] = [
         [["unknown"]], [["other", "others"]], [["remaining", "remainder", "rest"]],
         [["adult", "adults"], ["child", "children", "minor", "minors"]],

@@ -7,6 +7,17 @@ public protocol Check: Sendable {
 
     /// Judges the matches in one document.
     func evaluate(_ context: CheckContext) -> CheckOutcome
+
+    /// The check's templates as a rule author wrote them, each with the key it came from
+    /// ("total", "part", "template" …), for `factlint explain`.
+    var describedTemplates: [(role: String, source: String)] { get }
+}
+
+extension Check {
+    /// Every template under the generic role "template", for a check that names no roles.
+    public var describedTemplates: [(role: String, source: String)] {
+        templates.map { (role: "template", source: $0.source) }
+    }
 }
 
 /// What a check produced: its findings, how many comparisons it could decide, and which figures it used.

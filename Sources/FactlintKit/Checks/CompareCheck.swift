@@ -13,6 +13,10 @@ public struct CompareCheck: Check {
 
     public var templates: [Template] { pairs }
 
+    public var describedTemplates: [(role: String, source: String)] {
+        pairs.map { (role: "template", source: $0.source) }
+    }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         for match in context.matches.joined() {

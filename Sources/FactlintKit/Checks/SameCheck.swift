@@ -14,6 +14,10 @@ public struct SameCheck: Check {
 
     public var templates: [Template] { statements + restatements }
 
+    public var describedTemplates: [(role: String, source: String)] {
+        statements.map { (role: "template", source: $0.source) } + restatements.map { (role: "restatement", source: $0.source) }
+    }
+
     struct Statement {
         var match: TemplateMatch
         var isRestatement: Bool

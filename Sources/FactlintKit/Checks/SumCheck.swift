@@ -19,6 +19,10 @@ public struct SumCheck: Check {
 
     public var templates: [Template] { totals + parts }
 
+    public var describedTemplates: [(role: String, source: String)] {
+        totals.map { (role: "total", source: $0.source) } + parts.map { (role: "part", source: $0.source) }
+    }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         let totalMatches = context.matches.prefix(totals.count).joined().sorted { $0.bytes.lowerBound < $1.bytes.lowerBound }
