@@ -11,6 +11,12 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case compare
     /// One fact stated twice agrees.
     case same
+    /// A stated share agrees with the counts.
+    case percent
+    /// A figure lies within bounds, fixed or stated by the report.
+    case range
+    /// Events come in date order.
+    case order
 }
 
 /// A comparison between two figures.

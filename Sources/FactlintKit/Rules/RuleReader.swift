@@ -14,6 +14,9 @@ struct RuleReader {
         .sum: ["total", "part", "complete", "min_parts", "opener", "only_complete"],
         .compare: ["template", "left", "right", "op"],
         .same: ["template", "restatement", "key", "value"],
+        .percent: ["template", "share", "part", "whole"],
+        .range: ["value", "bounds", "min", "max"],
+        .order: ["events"],
     ]
 
     init(path: String, text: String) {
@@ -161,6 +164,15 @@ struct RuleReader {
         case .same?:
             (check, slotNames) = readSame(mapping)
             computed = ["key", "value", "other", "line"]
+        case .percent?:
+            (check, slotNames) = readPercent(mapping)
+            computed = ["share", "part", "whole", "actual", "nearest"]
+        case .range?:
+            (check, slotNames) = readRange(mapping)
+            computed = ["value", "bounds"]
+        case .order?:
+            (check, slotNames) = readOrder(mapping)
+            computed = ["first", "second", "first_event", "second_event"]
         case nil:
             break
         }
@@ -231,6 +243,79 @@ struct RuleReader {
         requireSlot(value, in: statements + restatements, figure: false, key: "value", mapping)
         let names = Set((statements + restatements).flatMap { $0.slots.map(\.name) })
         return (SameCheck(statements: statements, restatements: restatements, keys: keys, value: value), Array(names))
+    }
+
+    mutating func readPercent(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
+        let patterns = templates(mapping, "template", required: true)
+        let share = scalar(mapping, "share", required: false) ?? "share"
+        let whole = scalar(mapping, "whole", required: false) ?? "whole"
+        let part = scalar(mapping, "part", required: false)
+        guard !patterns.isEmpty else { return (nil, []) }
+        requireSlot(share, in: patterns, figure: true, key: "share", mapping)
+        requireSlot(whole, in: patterns, figure: true, key: "whole", mapping)
+        // The part is optional per template: "70% of the 19" has none.
+        let names = Set(patterns.flatMap { $0.slots.map(\.name) })
+        let partSlot = part ?? (names.contains("part") ? "part" : nil)
+        return (PercentCheck(patterns: patterns, shareSlot: share, partSlot: partSlot, wholeSlot: whole), Array(names))
+    }
+
+    mutating func readRange(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
+        let values = templates(mapping, "value", required: true)
+        let bounds = templates(mapping, "bounds", required: false)
+        let minimum = number(mapping, "min")
+        let maximum = number(mapping, "max")
+        guard !values.isEmpty else { return (nil, []) }
+        if bounds.isEmpty, minimum == nil, maximum == nil, mapping["bounds"] == nil {
+            error(nil as Node?, "a range rule needs 'bounds' (a template for the bounds the report states) or 'min'/'max'")
+            return (nil, [])
+        }
+        let valueName = valueSlot(values, preferred: ["value"], key: "value", mapping)
+        let boundsName = bounds.isEmpty ? nil : valueSlot(bounds, preferred: ["bounds"], key: "bounds", mapping)
+        guard let valueName, bounds.isEmpty || boundsName != nil else { return (nil, []) }
+        let names = Set((values + bounds).flatMap { $0.slots.map(\.name) })
+        return (RangeCheck(values: values, valueSlot: valueName, bounds: bounds, boundsSlot: boundsName, minimum: minimum, maximum: maximum), Array(names))
+    }
+
+    mutating func readOrder(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
+        guard let node = mapping["events"] else {
+            error(nil as Node?, "an order rule needs 'events': a list of {name, template} in the order they must happen")
+            return (nil, [])
+        }
+        guard let list = node.sequence, list.count >= 2 else {
+            error(node, "'events' must list at least two events, each with 'name' and 'template'")
+            return (nil, [])
+        }
+        var events: [OrderCheck.Event] = []
+        for item in list {
+            guard let event = item.mapping else {
+                error(item, "an event is a mapping with 'name' and 'template'")
+                continue
+            }
+            for (key, _) in event where !["name", "template"].contains(key.string ?? "") {
+                let suggestion = Suggestion.closest(to: key.string ?? "", among: ["name", "template"]).map { " (did you mean '\($0)'?)" } ?? ""
+                error(key, "unknown key '\(key.string ?? "?")' in an event\(suggestion)")
+            }
+            guard let name = scalar(event, "name", required: true) else { continue }
+            let compiled = templates(event, "template", required: true)
+            guard let template = compiled.first else { continue }
+            let dateSlots = template.slots.filter { $0.type == .date || $0.type == .year }
+            guard dateSlots.count == 1 else {
+                error(event["template"], "the template of event '\(name)' needs exactly one date slot, such as {date:date}")
+                continue
+            }
+            events.append(OrderCheck.Event(name: name, template: template, slot: dateSlots[0].name))
+        }
+        guard events.count == list.count else { return (nil, []) }
+        return (OrderCheck(events: events), Array(Set(events.flatMap { $0.template.slots.map(\.name) })))
+    }
+
+    mutating func number(_ mapping: Node.Mapping, _ key: String) -> Double? {
+        guard let node = mapping[key] else { return nil }
+        guard let value = node.float ?? node.int.map(Double.init) else {
+            error(node, "'\(key)' must be a number")
+            return nil
+        }
+        return value
     }
 
     /// The slot that carries a template's value: a preferred name, else its only figure slot.
