@@ -48,21 +48,28 @@ public struct BreakdownCheck: Check {
             let reader = ListReader(document: document, sentence: opener.sentence)
             guard let openerEnd = reader.itemIndex(startingAtOrAfter: opener.bytes.upperBound),
                   let openerStart = reader.itemIndex(startingAtOrAfter: opener.bytes.lowerBound) else { continue }
-            let list = reader.list(from: openerEnd, insideParentheses: reader.isMark(openerEnd - 1, "("))
-            guard !list.parts.isEmpty else { continue }
+            var list = reader.list(from: openerEnd, insideParentheses: reader.isMark(openerEnd - 1, "("))
+            var listWords = reader.words(in: openerEnd..<list.end)
+            if list.parts.isEmpty, openerEnd >= reader.items.count, let bullets = bulletList(after: opener.sentence, in: document) {
+                // "… assisted 400 people:" followed by a bulleted list whose items start with their counts.
+                list.parts = bullets.parts
+                listWords = bullets.words
+            }
+            guard let first = list.parts.first else { continue }
+            let unit = document.figures[first].unit
             // The total: before the opener in its sentence, else in the sentence before when the opener leads its sentence.
-            let listWords = reader.words(in: openerEnd..<list.end)
-            var totalIndex = reader.total(before: openerStart, listWords: listWords)
+            var totalIndex = reader.total(before: openerStart, listWords: listWords, kind: document.figures[first].kind, unit: unit)
             var totalReader = reader
             if totalIndex == nil, openerStart <= 1, opener.sentence > 0,
                document.sentences[opener.sentence - 1].block == document.sentences[opener.sentence].block {
                 totalReader = ListReader(document: document, sentence: opener.sentence - 1)
-                totalIndex = totalReader.total(before: totalReader.items.count, listWords: listWords)
+                totalIndex = totalReader.total(before: totalReader.items.count, listWords: listWords, kind: document.figures[first].kind, unit: unit)
             }
-            guard let totalIndex else { continue }
+            guard let totalIndex, list.parts.allSatisfy({ document.figures[$0].kind == document.figures[totalIndex].kind && document.figures[$0].unit == unit }) else { continue }
             guard !totalReader.mentions(BreakdownCheck.overlapPhrases), !reader.mentions(BreakdownCheck.overlapPhrases) else { continue }
             let total = document.figures[totalIndex]
-            let isComplete = completeWhen.contains { set in set.allSatisfy { group in group.contains(where: listWords.contains) } }
+            let statesWholeTotal = !completeWhen.isEmpty && totalReader.isAnnouncedTotal(figure: totalIndex)
+            let isComplete = statesWholeTotal || completeWhen.contains { set in set.allSatisfy { group in group.contains(where: listWords.contains) } }
             if isComplete, list.parts.count < 2 { continue }
             if onlyComplete, !isComplete { continue }
             let parts = list.parts.map { document.figures[$0] }
@@ -87,6 +94,35 @@ public struct BreakdownCheck: Check {
             ))
         }
         return outcome
+    }
+}
+
+extension BreakdownCheck {
+    /// The leading counts of the bulleted list that follows a sentence ending its block with ":".
+    func bulletList(after sentence: Int, in document: Document) -> (parts: [Int], words: Set<String>)? {
+        let blockIndex = document.sentences[sentence].block
+        guard document.blocks[blockIndex].sentences.last == sentence, blockIndex + 1 < document.blocks.count,
+              let list = document.blocks[blockIndex + 1].list, document.blocks[blockIndex].list != list else { return nil }
+        var parts: [Int] = []
+        var words: Set<String> = []
+        var index = blockIndex + 1
+        while index < document.blocks.count, document.blocks[index].list == list {
+            let block = document.blocks[index]
+            guard block.quoteDepth == document.blocks[blockIndex].quoteDepth else { return nil }
+            if let firstSentence = block.sentences.first, document.sentences[firstSentence].tokens.lowerBound == block.tokens.lowerBound {
+                let reader = ListReader(document: document, sentence: firstSentence)
+                // Each item must open with its figure: "- 96 women aged …", "- 2003: 14 convictions" is read by its count.
+                var position = 0
+                if reader.isDate(0), reader.isMark(1, ":") { position = 2 }
+                guard let figure = reader.amountFigure(position) else { return nil }
+                parts.append(figure)
+                words.formUnion(reader.words(in: position..<reader.items.count))
+            } else if block.listItem != document.blocks[index - 1].listItem {
+                return nil
+            }
+            index += 1
+        }
+        return parts.count >= 2 ? (parts, words) : nil
     }
 }
 
@@ -115,6 +151,22 @@ struct ListReader {
     func countFigure(_ index: Int) -> Int? {
         guard index >= 0, index < items.count, case .figure(let figure) = items[index], document.figures[figure].kind == .count else { return nil }
         return figure
+    }
+
+    /// A figure that can be a part of a total: a count or an amount of money.
+    func amountFigure(_ index: Int) -> Int? {
+        guard index >= 0, index < items.count, case .figure(let figure) = items[index] else { return nil }
+        let kind = document.figures[figure].kind
+        return kind == .count || kind == .money ? figure : nil
+    }
+
+    /// Whether the words before a total announce it as a whole: "a total of 66", "66 in total", "altogether".
+    func isAnnouncedTotal(figure: Int) -> Bool {
+        guard let index = items.firstIndex(of: .figure(figure)) else { return false }
+        if word(index - 1) == "of", word(index - 2) == "total" { return true }
+        if word(index - 1) == "combined" || word(index - 1) == "altogether" { return true }
+        if word(index + 1) == "in", word(index + 2) == "total" { return true }
+        return false
     }
 
     func isMark(_ index: Int, _ mark: String) -> Bool {
@@ -151,7 +203,10 @@ struct ListReader {
     func list(from start: Int, insideParentheses: Bool) -> (parts: [Int], end: Int) {
         var position = start
         var parts: [Int] = []
-        while let figure = countFigure(position), !opensNestedGroup(position) {
+        while let figure = amountFigure(position), !opensNestedGroup(position) {
+            if let first = parts.first, document.figures[first].kind != document.figures[figure].kind || document.figures[first].unit != document.figures[figure].unit {
+                return (parts, position)
+            }
             parts.append(figure)
             position += 1
             // The group's description runs to a separator.
@@ -166,8 +221,8 @@ struct ListReader {
                     break
                 }
                 if isMark(position, ",") || word(position) == "and" || word(position) == "or" { break }
-                if countFigure(position) != nil {
-                    ended = true  // another count inside a group's words: the list's shape is not clear
+                if amountFigure(position) != nil {
+                    ended = true  // another figure inside a group's words: the list's shape is not clear
                     break
                 }
                 if isDate(position) {
@@ -178,7 +233,7 @@ struct ListReader {
             if ended || position >= items.count { return (parts, position) }
             if isMark(position, ",") { position += 1 }
             if word(position) == "and" || word(position) == "or" { position += 1 }
-            guard countFigure(position) != nil else { return (parts, position) }
+            guard amountFigure(position) != nil else { return (parts, position) }
         }
         _ = insideParentheses
         return (parts, position)
@@ -187,14 +242,14 @@ struct ListReader {
     /// The count before `end` that the list breaks down: outside parentheses, not a comparison
     /// ("compared with 92", "from 92 in 2015"), and not coordinated with another count. Among
     /// the nearest few, one whose noun the list repeats ("561 victims … 207 Thai victims") wins.
-    func total(before end: Int, listWords: Set<String> = []) -> Int? {
+    func total(before end: Int, listWords: Set<String> = [], kind: FigureKind = .count, unit: String? = nil) -> Int? {
         var depth = 0
         var position = end - 1
         var candidates: [Int] = []
         while position >= 0, candidates.count < 3 {
             if isMark(position, ")") { depth += 1 }
             if isMark(position, "(") { depth = max(0, depth - 1) }
-            if depth == 0, countFigure(position) != nil {
+            if depth == 0, let figure = amountFigure(position), document.figures[figure].kind == kind, document.figures[figure].unit == unit {
                 let previous = word(position - 1)
                 let isComparison = ["from", "with", "than", "versus", "vs"].contains(previous ?? "")
                     || (word(position + 1) == "in" && position + 2 < items.count && isDate(position + 2))
@@ -208,7 +263,7 @@ struct ListReader {
             let noun = (candidate + 1...candidate + 3).compactMap { word($0) }
             return noun.contains(where: contentWords.contains)
         } ?? nearest
-        return isCoordinated(chosen) ? nil : countFigure(chosen)
+        return isCoordinated(chosen) ? nil : amountFigure(chosen)
     }
 
     static let functionWords: Set<String> = [
