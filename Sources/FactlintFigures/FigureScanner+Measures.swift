@@ -29,23 +29,72 @@ extension FigureScanner {
     /// An amount and its unit at `index`: a currency before it, or a unit after it.
     func quantity(at index: Int) -> Quantity? {
         if let (code, numberStart) = currencyPrefix(at: index) {
-            guard let amount = number(at: numberStart), !amount.isWords || !isNumber(numberStart) else { return nil }
+            guard var amount = number(at: numberStart), !amount.isWords || !isNumber(numberStart) else { return nil }
+            applyLetterScale(to: &amount)
             return Quantity(start: index, amount: amount, unit: MeasureUnit(kind: .money, factor: 1, code: code, end: amount.end))
         }
-        guard let amount = number(at: index) else { return nil }
+        if let article = word(index), article == .a || article == .an, let single = singleUnit(at: index) { return single }
+        guard var amount = number(at: index) else { return nil }
         if amount.isWords, isNonCountOne(at: index, end: amount.end) { return nil }
+        // "5m euros", "€": a letter scale counts only when a currency follows it.
+        if !amount.isWords, amount.scale == 1, attached(amount.end), word(amount.end)?.letterScale != nil,
+           isCurrency(after: amount.end + 1) {
+            applyLetterScale(to: &amount)
+        }
         return Quantity(start: index, amount: amount, unit: unit(after: amount))
+    }
+
+    /// Whether a currency word, code or sign is written at `index`.
+    func isCurrency(after index: Int) -> Bool {
+        if mark(index)?.currency != nil { return true }
+        guard let text = word(index) else { return false }
+        return text.currencyWord != nil || (text.currencyCode != nil && isAllCaps(index)) || (text == .us && word(index + 1)?.currencyWord != nil)
+    }
+
+    /// "a decade", "a year and a half", "an hour": one unit of time, unless it is the "a" of a rate ("$5 a day", "twice a year").
+    func singleUnit(at index: Int) -> Quantity? {
+        guard let unitWord = word(index + 1), unitWord.durationMonths != nil, !unitWord.isPlural else { return nil }
+        if contains(index - 1) {
+            let previous = tokens[index - 1]
+            if previous.kind == .number { return nil }
+            if let mark = mark(index - 1), mark == .percent || mark.currency != nil { return nil }
+            if let before = word(index - 1) {
+                if before.unitValue != nil || before.tensValue != nil || before.scaleValue != nil || before.currencyWord != nil
+                    || before.currencyCode != nil || before == .once || before == .twice || before == .percent || before == .cent
+                    || before == .per || before == .half || before == .than || before == .times || before.letterScale != nil
+                    || before.durationMonths != nil {
+                    return nil
+                }
+            }
+        }
+        let amount = Amount(value: 1, halfUnit: 0, scale: 1, end: index + 1, isInteger: true, isWords: true)
+        guard let unit = durationUnit(at: index + 1), unit.kind == .duration else { return nil }
+        // "a year old" is no duration; "a year of age" neither.
+        if ageSuffixEnd(at: index + 1) != nil { return nil }
+        return Quantity(start: index, amount: amount, unit: unit)
     }
 
     /// "$", "US$", "€", "£" or a currency code in capitals before an amount.
     func currencyPrefix(at index: Int) -> (String, Int)? {
-        switch mark(index) {
-        case .dollar?: return ("USD", index + 1)
-        case .euro?: return ("EUR", index + 1)
-        case .pound?: return ("GBP", index + 1)
-        default: break
+        if let code = mark(index)?.currency { return (code, index + 1) }
+        guard let text = word(index) else { return nil }
+        if mark(index + 1) == .dollar, attached(index + 1), isCapitalized(index) {
+            switch text {
+            case .us: return ("USD", index + 2)
+            case .hk: return ("HKD", index + 2)
+            case .nz: return ("NZD", index + 2)
+            case .a: return isNumber(index + 2) && attached(index + 2) ? ("AUD", index + 2) : nil
+            case .c: return isNumber(index + 2) && attached(index + 2) ? ("CAD", index + 2) : nil
+            case .s: return isNumber(index + 2) && attached(index + 2) ? ("SGD", index + 2) : nil
+            case .r: return isNumber(index + 2) && attached(index + 2) ? ("BRL", index + 2) : nil
+            default: break
+            }
         }
-        if word(index) == .us, mark(index + 1) == .dollar, attached(index + 1) { return ("USD", index + 2) }
+        // "Rs 5,000", "Rs. 5,000".
+        if text == .rs, isCapitalized(index) {
+            let next = mark(index + 1) == .period && attached(index + 1) ? index + 2 : index + 1
+            if isNumber(next) { return ("INR", next) }
+        }
         if let code = word(index)?.currencyCode, isAllCaps(index), isNumber(index + 1) || word(index + 1)?.unitValue != nil {
             return (code, index + 1)
         }
@@ -61,6 +110,9 @@ extension FigureScanner {
             let end = word(position + 1) == .points || word(position + 1) == .point ? position + 2 : position + 1
             return MeasureUnit(kind: .percent, factor: 1, end: end)
         }
+        if word(position) == .percentage, word(position + 1) == .points || word(position + 1) == .point {
+            return MeasureUnit(kind: .percent, factor: 1, end: position + 2)
+        }
         if word(position) == .per, word(position + 1) == .cent { return MeasureUnit(kind: .percent, factor: 1, end: position + 2) }
         // Ordinals in digits: "21st".
         if !amount.isWords, amount.isInteger, amount.scale == 1, attached(position), word(position)?.isOrdinalSuffix == true {
@@ -71,6 +123,13 @@ extension FigureScanner {
         }
         if let duration = durationUnit(at: position) { return duration }
         if let currency = word(position)?.currencyWord { return MeasureUnit(kind: .money, factor: 1, code: currency, end: position + 1) }
+        if word(position) == .us, let currency = word(position + 1)?.currencyWord, currency == "USD" {
+            return MeasureUnit(kind: .money, factor: 1, code: currency, end: position + 2)
+        }
+        // "500 €", "500€": a sign after the amount, not the start of the next one.
+        if let currency = mark(position)?.currency, !isNumber(position + 1) || tokens[position + 1].spaceBefore {
+            return MeasureUnit(kind: .money, factor: 1, code: currency, end: position + 1)
+        }
         if let code = word(position)?.currencyCode, isAllCaps(position) { return MeasureUnit(kind: .money, factor: 1, code: code, end: position + 1) }
         return nil
     }
@@ -94,6 +153,13 @@ extension FigureScanner {
         guard let unitWord = word(position), let months = unitWord.durationMonths else { return nil }
         position = afterPossessive(position + 1)
         var unit = MeasureUnit(kind: .duration, factor: months, code: "months", end: position, isYears: unitWord.isYearUnit)
+        // "a year and a half", "two years and a half".
+        if word(position) == .and, word(position + 1) == .a, word(position + 2) == .half, word(position + 3) != .of {
+            unit.extra = 0.5 * months
+            unit.end = position + 3
+            unit.isYears = false
+            return unit
+        }
         // "six years and six months": a smaller unit added on.
         if word(position) == .and || mark(position) == .comma, let more = number(at: position + 1),
            let moreMonths = word(more.end)?.durationMonths, moreMonths < months {
@@ -151,7 +217,31 @@ extension FigureScanner {
             single.unit = unit
             single.unit?.end = first.amount.end
         }
-        return asAgeIfAged(figure(single), at: index)
+        var figure = figure(single)
+        if let (qualifier, end) = trailingQualifier(at: single.end) {
+            figure.value = qualify(figure.value, stated: figure.stated, by: qualifier, floor: figure.kind == .number ? -.infinity : 0)
+            figure.qualifier = qualifier
+            figure.tokens = index..<end
+            figure.bytes = byteRange(figure.tokens)
+        }
+        return asAgeIfAged(figure, at: index)
+    }
+
+    /// A qualifier written after a figure: "30 or more", "30 and over", "30 or so", "30+", "30-plus", "30 or fewer".
+    func trailingQualifier(at index: Int) -> (Qualifier, Int)? {
+        if mark(index) == .plus, attached(index) { return (.atLeast, index + 1) }
+        if isDash(index), attached(index), word(index + 1) == .plus, attached(index + 1) { return (.atLeast, index + 2) }
+        guard let first = word(index), first == .or || first == .and, let second = word(index + 1) else { return nil }
+        switch (first, second) {
+        case (.or, .more), (.or, .over), (.or, .above), (.and, .over), (.and, .above), (.or, .greater), (.or, .higher), (.and, .up):
+            return (.atLeast, index + 2)
+        case (.or, .fewer), (.or, .less), (.or, .under), (.or, .below), (.and, .under), (.and, .below):
+            return (.atMost, index + 2)
+        case (.or, .so):
+            return (.approximate, index + 2)
+        default:
+            return nil
+        }
     }
 
     /// The second end of a range after `first`, joined by "to" or a dash, as one figure.
@@ -161,7 +251,7 @@ extension FigureScanner {
         if isDash(joiner), attached(joiner), word(joiner + 1) == .to {
             joiner += 1  // "3- to 5-year"
         }
-        if word(joiner) == .to {
+        if word(joiner) == .to || word(joiner) == .through {
             guard !precededByChangeWord(first.start) else { return nil }
         } else if isDash(joiner) {
             // "18-30" with a hyphen only when attached; an en dash may stand between spaces.
@@ -344,6 +434,8 @@ extension FigureScanner {
         case (.a, .maximum?, .of?): return (.atMost, index + 3)
         case (.fewer, .than?, _), (.less, .than?, _), (.just, .under?, _): return (.lessThan, index + 2)
         case (.close, .to?, _): return (.nearly, index + 2)
+        case (.as, .many?, .as?), (.as, .much?, .as?), (.as, .high?, .as?): return (.atMost, index + 3)
+        case (.as, .few?, .as?), (.as, .little?, .as?), (.as, .low?, .as?): return (.atLeast, index + 3)
         case (.just, .short?, .of?): return (.nearly, index + 3)
         case (.an, .estimated?, _): return (.approximate, index + 2)
         default:

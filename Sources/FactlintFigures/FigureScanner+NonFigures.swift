@@ -87,6 +87,12 @@ extension FigureScanner {
 
     /// "two thirds", "a third of", "one half": fractions are not counts.
     func fractionEnd(at index: Int) -> Int? {
+        // "a third of", "a quarter of", "one fifth of".
+        if let article = word(index), article == .a || article == .one, let part = word(index + 1),
+           part == .third || part == .fourth || part == .fifth || part == .sixth || part == .tenth || part == .quarter || part == .half,
+           word(index + 2) == .of {
+            return index + 2
+        }
         guard let amount = numberWords(at: index), amount.end == index + 1 || word(index) == .a else {
             return nil
         }
@@ -99,24 +105,59 @@ extension FigureScanner {
         return nil
     }
 
+    /// "555-0199", "(555) 123-4567": a short group and a four-digit group joined by a hyphen,
+    /// where a range would be written with round numbers and no leading zero.
+    func isPhoneNumber(at index: Int) -> Bool {
+        guard digitCount(index) == 3, mark(index + 1) == .hyphen, attached(index + 1), attached(index + 2), isNumber(index + 2),
+              digitCount(index + 2) == 4, let second = plainInteger(index + 2), plainInteger(index) != nil else { return false }
+        let leadingZero = bytes[tokens[index + 2].start] == 0x30 || bytes[tokens[index].start] == 0x30
+        let areaCode = mark(index - 1) == .closeParen && isNumber(index - 2) && digitCount(index - 2) == 3
+        return leadingZero || areaCode || second % 10 != 0
+    }
+
+    /// A five-digit number without separators beside a place name: "10115 Berlin", "Almaty 050000".
+    func isPostalCode(at index: Int) -> Bool {
+        let length = digitCount(index)
+        guard length == 5 || length == 6, plainInteger(index) != nil else { return false }
+        if isCapitalized(index + 1), word(index + 1) == nil, tokens[index + 1].spaceBefore { return true }
+        if isCapitalized(index - 1), word(index - 1) == nil, !startsSentence(index - 1) { return true }
+        return false
+    }
+
     func numericNonFigureEnd(at index: Int) -> Int? {
         let token = tokens[index]
         // Version numbers "1.2.3" and other dotted codes.
         var dots = 0
         for byte in bytes[token.start..<token.end] where byte == UInt8(ascii: ".") { dots += 1 }
-        if dots > 1 { return index + 1 }
+        if dots > 1 { return numericDate(at: index) == nil ? index + 1 : nil }
         // A year used as a name: "the 2000 UN TIP Protocol", "Trafficking in Persons Report 2008".
         if yearValue(index) != nil, isYearUsedAsName(index), singleDate(at: index) == nil { return index + 1 }
         // Codes: a number glued to a capitalised word, "4P".
         if isCapitalized(index + 1), attached(index + 1) { return index + 2 }
-        // Times "10:30", fractions and codes "1/3", "24/7", "55/25".
+        // Times "10:30", fractions and codes "1/3", "24/7", "55/25"; not dates "03/2019", "25/12/2019", "2019/20".
         if mark(index + 1) == .colon || mark(index + 1) == .slash, attached(index + 1), attached(index + 2), isNumber(index + 2) {
+            if mark(index + 1) == .slash, singleDate(at: index) != nil { return nil }
             return index + 3
         }
+        // Times: "10 a.m.", "6 pm", "9 o’clock".
+        if let next = word(index + 1) {
+            if next == .am || next == .pm { return index + 2 }
+            if next == .a || next == .p, mark(index + 2) == .period, attached(index + 2), word(index + 3) == .m, attached(index + 3) {
+                return mark(index + 4) == .period && attached(index + 4) ? index + 5 : index + 4
+            }
+        }
+        if attached(index + 1), let next = word(index + 1), next == .am || next == .pm { return index + 2 }
+        if isPhoneNumber(at: index) { return index + 3 }
+        if isPostalCode(at: index) { return index + 1 }
         // A number glued to a word before it by a hyphen: "COVID-19", "G-7"; not "mid-2008".
         if isDash(index - 1), attached(index), attached(index - 1), isWord(index - 2), numberWords(at: index - 2) == nil {
             let prefix = word(index - 2)
             if prefix != .mid && prefix != .early && prefix != .late && prefix != .pre && prefix != .post { return index + 1 }
+        }
+        // The area code of a phone number: "(555) 123-4567".
+        if mark(index - 1) == .openParen, digitCount(index) == 3, mark(index + 1) == .closeParen, attached(index + 1),
+           isPhoneNumber(at: index + 2) {
+            return index + 5
         }
         // Phone numbers: "+7 701 …", or three or more groups joined by hyphens.
         if mark(index - 1) == .plus, attached(index) {
@@ -140,6 +181,13 @@ extension FigureScanner {
                 next += 1
             }
             if expected > 2 { return next }
+        }
+        // A day and month with no year ("on 5 March") is a date we cannot place: not a count either.
+        if let day = plainInteger(index), day >= 1, day <= 31, digitCount(index) <= 2 {
+            var position = index + 1
+            if attached(position), word(position)?.isOrdinalSuffix == true { position += 1 }
+            if word(position) == .of { position += 1 }
+            if let month = month(at: position), singleDate(at: index) == nil { return month.end }
         }
         // A month and day with no year ("June 4") is a date we cannot place: not a count either.
         if month(at: index - 1) != nil, let day = plainInteger(index), day <= 31, digitCount(index) <= 2, singleDate(at: index - 1) == nil {

@@ -58,8 +58,77 @@ extension FigureScanner {
             value: integerPart + fraction, halfUnit: fractionDigits > 0 ? 0.5 * pow10(-fractionDigits) : 0, scale: 1,
             end: index + 1, isInteger: fractionDigits == 0, isWords: false
         )
+        if commas == 0, dots == 0, groupLength <= 3 {
+            extendGroups(of: &amount)
+            addMixedFraction(to: &amount)
+        }
         applyScale(to: &amount)
         return amount
+    }
+
+    /// Thousands groups written with spaces or apostrophes: "2 500 000", "5\u{00A0}000", "1'000'000".
+    ///
+    /// A single group after an ordinary space is read only when it starts with a zero ("5 000"),
+    /// since "2 500" could be two numbers; two or more groups, or a no-break or thin space,
+    /// leave no doubt.
+    func extendGroups(of amount: inout Amount) {
+        var position = amount.end
+        var groups: [Int] = []
+        var ordinarySpace = false
+        var apostrophes = false
+        while true {
+            if !apostrophes, isNumber(position), digitCount(position) == 3, let group = plainInteger(position) {
+                let gapStart = tokens[position - 1].end
+                let gap = tokens[position].start - gapStart
+                if gap == 1, bytes[gapStart] == 0x20 {
+                    ordinarySpace = true
+                } else if gap == 2, bytes[gapStart] == 0xC2, bytes[gapStart + 1] == 0xA0 {
+                    // a no-break space
+                } else if gap == 3, bytes[gapStart] == 0xE2, bytes[gapStart + 1] == 0x80, bytes[gapStart + 2] == 0xAF || bytes[gapStart + 2] == 0x89 {
+                    // a narrow no-break or thin space
+                } else {
+                    break
+                }
+                groups.append(group)
+                position += 1
+            } else if groups.isEmpty || apostrophes, mark(position) == .apostrophe, attached(position), attached(position + 1),
+                      isNumber(position + 1), digitCount(position + 1) == 3, let group = plainInteger(position + 1) {
+                apostrophes = true
+                groups.append(group)
+                position += 2
+            } else {
+                break
+            }
+        }
+        guard !groups.isEmpty else { return }
+        if ordinarySpace, groups.count == 1, bytes[tokens[amount.end].start] != 0x30 { return }
+        // A decimal or another number glued on means something else is written here.
+        if isNumber(position), !tokens[position].spaceBefore { return }
+        for group in groups { amount.value = amount.value * 1_000 + Double(group) }
+        amount.end = position
+    }
+
+    /// A fraction written after a whole number: "3 1/2 years", "2½".
+    func addMixedFraction(to amount: inout Amount) {
+        let position = amount.end
+        guard isNumber(position), tokens[position].spaceBefore, mark(position + 1) == .slash, attached(position + 1),
+              attached(position + 2), let numerator = plainInteger(position), let denominator = plainInteger(position + 2),
+              [2, 3, 4, 8].contains(denominator), numerator > 0, numerator < denominator, !isNumber(position + 3) || tokens[position + 3].spaceBefore,
+              mark(position + 3) != .slash else { return }
+        amount.value += Double(numerator) / Double(denominator)
+        amount.isInteger = false
+        amount.end = position + 3
+    }
+
+    /// "k", "m", "b", "bn" glued to an amount beside a currency: "$5k", "€1.2m", "3bn".
+    func applyLetterScale(to amount: inout Amount) {
+        guard amount.scale == 1, !amount.isWords, attached(amount.end), let scale = word(amount.end)?.letterScale else { return }
+        let half = amount.halfUnit > 0 ? amount.halfUnit : 0.5
+        amount.value *= scale
+        amount.halfUnit = half * scale
+        amount.scale = scale
+        amount.isInteger = amount.value == amount.value.rounded()
+        amount.end += 1
     }
 
     /// A scale word after a number multiplies it and its precision: "37 million" is [36.5, 37.5] million.
@@ -84,11 +153,21 @@ extension FigureScanner {
         var last = WordPart.none
         var position = index
         var end = index
+        var halfUnit = 0.0
         if first == .a || first == .an {
             guard let next = word(index + 1), next.scaleValue != nil || next == .hundred || next == .dozen else { return nil }
             current = 1
             last = .unit
             position = index + 1
+        } else if first == .half {
+            // "half a million", "half a dozen"; "half a year" leaves the unit to the caller.
+            guard let article = word(index + 1), article == .a || article == .an, let next = word(index + 2) else { return nil }
+            if let multiplier = next.scaleValue {
+                return Amount(value: 0.5 * multiplier, halfUnit: 0, scale: multiplier, end: index + 3, isInteger: true, isWords: true)
+            }
+            if next == .dozen { return Amount(value: 6, halfUnit: 0, scale: 1, end: index + 3, isInteger: true, isWords: true) }
+            if next.durationMonths != nil { return Amount(value: 0.5, halfUnit: 0, scale: 1, end: index + 2, isInteger: false, isWords: true) }
+            return nil
         } else if first.scaleValue != nil {
             return nil  // "million" alone is no number: "several million", "million tenge"
         }
@@ -114,6 +193,7 @@ extension FigureScanner {
             } else if let multiplier = text.scaleValue {
                 guard last != .scale, last != .none else { break }
                 total += current * multiplier
+                halfUnit *= multiplier
                 current = 0
                 last = .scale
                 scale = multiplier
@@ -125,6 +205,30 @@ extension FigureScanner {
                       let next = word(position + 1), next.unitValue != nil || next.tensValue != nil {
                 position += 1
                 continue
+            } else if text == .and, last == .unit || last == .teen || last == .tens, current > 0, word(position + 1) == .a,
+                      word(position + 2) == .half, word(position + 3) != .of {
+                // "one and a half years", "two and a half million".
+                current += 0.5
+                position += 3
+                end = position
+                last = .unit
+                continue
+            } else if text == .point, last == .unit || last == .teen || last == .tens, halfUnit == 0,
+                      let digit = word(position + 1)?.unitValue, digit < 10 {
+                // "two point five": digits after the point, one word each.
+                var decimals = 0
+                var next = position + 1
+                while let digit = word(next)?.unitValue, digit < 10, decimals < 6 {
+                    decimals += 1
+                    current += Double(digit) * pow10(-decimals)
+                    next += 1
+                }
+                _ = digit
+                halfUnit = 0.5 * pow10(-decimals)
+                position = next
+                end = position
+                last = .tens  // no unit word may follow the decimals
+                continue
             } else {
                 break
             }
@@ -134,7 +238,9 @@ extension FigureScanner {
         guard end > index, last != .none else { return nil }
         // "ten thousand" keeps its scale, so "between five and ten thousand" can lend it to "five".
         let endsWithScale = last == .scale && current == 0 && scale > 1
-        return Amount(value: total + current, halfUnit: 0, scale: endsWithScale ? scale : 1, end: end, isInteger: true, isWords: true)
+        let value = total + current
+        return Amount(value: value, halfUnit: halfUnit, scale: endsWithScale ? scale : 1, end: end,
+                      isInteger: value == value.rounded() && (halfUnit == 0 || endsWithScale), isWords: true)
     }
 
     /// Whether "one" at `index` is a pronoun or part of an idiom rather than a count.

@@ -37,9 +37,15 @@ struct FigureScanner {
     func figure(at index: Int) -> Figure? {
         switch tokens[index].kind {
         case .word:
-            guard let word = word(index), word.canStartFigure else { return nil }  // only some known words start figures
+            guard let word = word(index) else {
+                // Codes glued to a number name periods: "Q3 2019", "FY2019".
+                return tokens[index].end - tokens[index].start <= 6 && ByteText.isDigit(bytes[tokens[index].end - 1]) ? date(at: index) : nil
+            }
+            guard word.canStartFigure else { return nil }  // only some known words start figures
         case .punctuation:
-            guard let mark = mark(index), mark == .dollar || mark == .euro || mark == .pound else { return nil }
+            guard let mark = mark(index) else { return nil }
+            if mark == .hyphen || mark == .dash { return negativeNumber(at: index) }
+            guard mark.currency != nil else { return nil }
         case .number:
             break
         }
@@ -50,6 +56,24 @@ struct FigureScanner {
         if let figure = measuredFigure(at: index) { return figure }
         if let figure = ordinalWord(at: index) { return figure }
         return nil
+    }
+
+    /// "-5", "−12%": a minus sign glued to a number and set off from what comes before.
+    func negativeNumber(at index: Int) -> Figure? {
+        guard isNumber(index + 1), attached(index + 1), index == range.lowerBound || tokens[index].spaceBefore || mark(index - 1) == .openParen,
+              !isNumber(index - 1), let quantity = quantity(at: index + 1) else { return nil }
+        switch quantity.unit?.kind {
+        case nil, .percent?: break
+        default: return nil
+        }
+        var figure = figure(quantity)
+        figure.value = Interval(lower: -figure.value.upper, upper: -figure.value.lower,
+                                lowerIsClosed: figure.value.upperIsClosed, upperIsClosed: figure.value.lowerIsClosed)
+        figure.stated = -figure.stated
+        if figure.kind == .count { figure.kind = .number }
+        figure.tokens = index..<figure.tokens.upperBound
+        figure.bytes = byteRange(figure.tokens)
+        return figure
     }
 
     // MARK: - Token access

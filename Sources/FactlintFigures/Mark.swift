@@ -2,6 +2,27 @@
 enum Mark: UInt8, Sendable {
     case comma, period, hyphen, dash, apostrophe, quote, percent, dollar, euro, pound
     case openBracket, closeBracket, openParen, closeParen, caret, upArrow, colon, semicolon, slash, plus
+    // Currency signs other than $, € and £.
+    case yen, rupee, ruble, tenge, naira, hryvnia, lira, won, peso
+
+    /// The currency a sign names, for signs written before or after an amount.
+    var currency: String? {
+        switch self {
+        case .dollar: return "USD"
+        case .euro: return "EUR"
+        case .pound: return "GBP"
+        case .yen: return "JPY"
+        case .rupee: return "INR"
+        case .ruble: return "RUB"
+        case .tenge: return "KZT"
+        case .naira: return "NGN"
+        case .hryvnia: return "UAH"
+        case .lira: return "TRY"
+        case .won: return "KRW"
+        case .peso: return "PHP"
+        default: return nil
+        }
+    }
 
     /// The mark of a punctuation token, or nil for any other symbol.
     @inline(__always)
@@ -28,7 +49,13 @@ enum Mark: UInt8, Sendable {
             default: return nil
             }
         }
-        if range.count == 2, first == 0xC2, bytes[range.lowerBound + 1] == 0xA3 { return .pound }
+        if range.count == 2, first == 0xC2 {
+            switch bytes[range.lowerBound + 1] {
+            case 0xA3: return .pound
+            case 0xA5: return .yen
+            default: return nil
+            }
+        }
         guard range.count == 3, first == 0xE2 else { return nil }
         let second = bytes[range.lowerBound + 1]
         let third = bytes[range.lowerBound + 2]
@@ -37,6 +64,15 @@ enum Mark: UInt8, Sendable {
         case (0x80, 0x98), (0x80, 0x99): return .apostrophe  // ‘ ’
         case (0x80, 0x9C), (0x80, 0x9D), (0x80, 0x9E): return .quote  // “ ” „
         case (0x82, 0xAC): return .euro
+        case (0x82, 0xB9): return .rupee
+        case (0x82, 0xBD): return .ruble
+        case (0x82, 0xB8): return .tenge
+        case (0x82, 0xA6): return .naira
+        case (0x82, 0xB4): return .hryvnia
+        case (0x82, 0xBA): return .lira
+        case (0x82, 0xA9): return .won
+        case (0x82, 0xB1): return .peso
+        case (0x88, 0x92): return .dash  // − minus sign
         case (0x86, 0x91): return .upArrow
         default: return nil
         }

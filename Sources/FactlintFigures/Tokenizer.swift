@@ -46,6 +46,11 @@ public struct Tokenizer: Sendable {
                     }
                 }
                 stop = min(stop, end)
+                if stop < end, bytes[stop] == UInt8(ascii: ":") || bytes[stop] == UInt8(ascii: "."), stop - index <= 5,
+                   let urlEnd = Tokenizer.urlEnd(bytes, wordStart: index, wordEnd: stop, end: end) {
+                    index = urlEnd
+                    continue
+                }
                 let code = ascii ? (words.lookup(hash: hash, bytes, index..<stop).map { $0.rawValue + 1 } ?? 0) : 0
                 tokens.append(Token(kind: .word, start: index, end: stop, spaceBefore: space, code: code))
                 index = stop
@@ -101,6 +106,36 @@ public struct Tokenizer: Sendable {
     }
 
     // MARK: - Bytes
+
+    /// The end of a bare URL ("https://…", "www.…") whose scheme or first label is the word
+    /// `bytes[wordStart..<wordEnd]`: the URL runs to the next space, less trailing punctuation.
+    static func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, wordStart: Int, wordEnd: Int, end: Int) -> Int? {
+        let length = wordEnd - wordStart
+        func lower(_ offset: Int) -> UInt8 { ByteText.lowercased(bytes[wordStart + offset]) }
+        let isScheme = (length == 4 || length == 5) && lower(0) == UInt8(ascii: "h") && lower(1) == UInt8(ascii: "t")
+            && lower(2) == UInt8(ascii: "t") && lower(3) == UInt8(ascii: "p") && (length == 4 || lower(4) == UInt8(ascii: "s"))
+            && wordEnd + 2 < end && bytes[wordEnd] == UInt8(ascii: ":") && bytes[wordEnd + 1] == UInt8(ascii: "/")
+            && bytes[wordEnd + 2] == UInt8(ascii: "/")
+        let isWeb = length == 3 && lower(0) == UInt8(ascii: "w") && lower(1) == UInt8(ascii: "w") && lower(2) == UInt8(ascii: "w")
+            && wordEnd + 1 < end && bytes[wordEnd] == UInt8(ascii: ".") && isWordByte(bytes[wordEnd + 1])
+        guard isScheme || isWeb else { return nil }
+        var stop = wordEnd
+        while stop < end {
+            let byte = bytes[stop]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") { break }
+            if byte >= 0x80, spaceWidth(bytes, at: stop, end: end) != nil { break }
+            stop += 1
+        }
+        // Leave sentence punctuation after the URL to the prose: "see https://x.org/a."
+        while stop > wordEnd + 1 {
+            let last = bytes[stop - 1]
+            guard last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":")
+                || last == UInt8(ascii: ")") || last == UInt8(ascii: "]") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+                || last == UInt8(ascii: "'") || last == UInt8(ascii: "\"") else { break }
+            stop -= 1
+        }
+        return stop
+    }
 
     static func scalarWidth(_ lead: UInt8) -> Int {
         switch lead {

@@ -8,7 +8,9 @@ extension Word {
         }
         switch self {
         case .a, .an, .hundred, .dozen, .more, .greater, .well, .just, .upwards, .in, .at, .no, .not, .up, .fewer, .less,
-             .close, .between, .from, .ranging, .ranged, .us:
+             .close, .between, .from, .ranging, .ranged, .us, .half, .as, .rs, .hk, .nz, .r, .end, .beginning, .start,
+             .middle, .early, .late, .mid, .spring, .summer, .autumn, .fall, .winter, .fy, .monday, .tuesday, .wednesday,
+             .thursday, .friday, .saturday, .sunday:
             return true
         default:
             return false
@@ -60,9 +62,9 @@ extension Word {
     var scaleValue: Double? {
         switch self {
         case .thousand: return 1_000
-        case .million, .mln: return 1_000_000
+        case .million, .mln, .mn: return 1_000_000
         case .billion, .bn: return 1_000_000_000
-        case .trillion: return 1_000_000_000_000
+        case .trillion, .tn: return 1_000_000_000_000
         default: return nil
         }
     }
@@ -148,7 +150,46 @@ extension Word {
         case .week, .weeks: return 7 / 30.436875
         case .day, .days: return 1 / 30.436875
         case .decade, .decades: return 120
+        case .hour, .hours, .hrs: return 1 / (30.436875 * 24)
+        case .minutes, .mins: return 1 / (30.436875 * 24 * 60)
         default: return nil
+        }
+    }
+
+    /// Letters glued to an amount that scale it, read only beside a currency: "$5k", "€1.2m", "$3b".
+    var letterScale: Double? {
+        switch self {
+        case .k: return 1_000
+        case .m: return 1_000_000
+        case .b: return 1_000_000_000
+        default: return nil
+        }
+    }
+
+    var isWeekday: Bool {
+        switch self {
+        case .monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday: return true
+        default: return false
+        }
+    }
+
+    /// The months a season covers, as (first month, months), in the northern hemisphere's
+    /// meteorological reckoning; winter straddles two years and is read wide.
+    var season: (first: Int, months: Int)? {
+        switch self {
+        case .spring: return (3, 3)
+        case .summer: return (6, 3)
+        case .autumn, .fall: return (9, 3)
+        case .winter: return (12, 3)
+        default: return nil
+        }
+    }
+
+    /// Plural units of time: "a years" is no duration.
+    var isPlural: Bool {
+        switch self {
+        case .years, .yrs, .months, .weeks, .days, .decades, .hours, .hrs, .minutes, .mins: return true
+        default: return false
         }
     }
 
@@ -199,6 +240,30 @@ extension Word {
         case .ghs: return "GHS"
         case .inr: return "INR"
         case .chf: return "CHF"
+        case .jpy: return "JPY"
+        case .cny: return "CNY"
+        case .aud: return "AUD"
+        case .cad: return "CAD"
+        case .mxn: return "MXN"
+        case .zar: return "ZAR"
+        case .brl: return "BRL"
+        case .idr: return "IDR"
+        case .pkr: return "PKR"
+        case .bdt: return "BDT"
+        case .npr: return "NPR"
+        case .kes: return "KES"
+        case .aed: return "AED"
+        case .sar: return "SAR"
+        case .gel: return "GEL"
+        case .amd: return "AMD"
+        case .azn: return "AZN"
+        case .php: return "PHP"
+        case .myr: return "MYR"
+        case .sgd: return "SGD"
+        case .hkd: return "HKD"
+        case .nzd: return "NZD"
+        case .lkr: return "LKR"
+        case .egp: return "EGP"
         default: return nil
         }
     }
@@ -213,7 +278,7 @@ extension Word {
              .highway, .code, .act, .bill, .protocol, .subparagraph, .line, .lines, .appendix, .schedule, .ordinance,
              .directive, .regulation, .sub, .category, .covid, .sars, .model, .flight, .block, .building, .apartment,
              .suite, .district, .convention, .conventions, .recommendation, .target, .goal, .goals, .sdg, .sdgs,
-             .indicator, .objective, .recital, .standard, .case, .class, .point:
+             .indicator, .objective, .recital, .standard, .case, .class, .point, .decision:
             return true
         default:
             return false
@@ -235,7 +300,7 @@ extension Word {
     var designatesOnlyWhenCapitalized: Bool {
         switch self {
         case .no, .part, .number, .case, .order, .point, .line, .step, .level, .table, .figure, .box, .block, .code,
-             .act, .bill, .rule, .item, .target, .goal, .standard, .class, .category, .model, .phase, .grade, .v, .p:
+             .act, .bill, .rule, .item, .target, .goal, .standard, .class, .category, .model, .phase, .grade, .v, .p, .decision:
             return true
         default:
             return false

@@ -6,7 +6,7 @@ enum Word: UInt16, CaseIterable, Sendable {
     case thirteen, fourteen, fifteen, sixteen, seventeen, eighteen, nineteen
     case twenty, thirty, forty, fifty, sixty, seventy, eighty, ninety
     case hundred, thousand, million, billion, trillion, dozen
-    case hundreds, thousands, millions, billions, dozens, tens, mln, bn
+    case hundreds, thousands, millions, billions, dozens, tens, mln, bn, mn, tn, k, m, b
     // Ordinals and fractions.
     case first, second, third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth
     case thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twentieth
@@ -16,16 +16,22 @@ enum Word: UInt16, CaseIterable, Sendable {
     // Calendar.
     case january, february, march, april, may, june, july, august, september, october, november, december
     case jan, feb, mar, apr, jun, jul, aug, sep, sept, oct, nov, dec
-    case year, years, yr, yrs, month, months, week, weeks, day, days, decade, decades
+    case year, years, yr, yrs, month, months, week, weeks, day, days, decade, decades, hour, hours, hrs, minutes, mins
+    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+    case spring, summer, autumn, fall, winter, end, beginning, start, middle
+    case am, pm, once, twice, times
     case old, olds, aged, age, ages
     // Percentages and money.
     case percent, pct, per, cent, percentage, points, point
     case dollar, dollars, euro, euros, pound, pounds, tenge, ruble, rubles, rouble, roubles, som, soms, somoni
     case hryvnia, lari, lira, rupee, rupees, baht, peso, pesos, naira, cedi, cedis, rand, yuan, yen, dinar, dinars, manat, dram
     case usd, eur, gbp, kzt, rub, uzs, kgs, tjs, uah, thb, ngn, ghs, inr, chf, us
+    case jpy, cny, aud, cad, mxn, zar, brl, idr, pkr, bdt, npr, kes, aed, sar, gel, amd, azn, php, myr, sgd, hkd, nzd, lkr, egp
+    case rs, hk, nz, r, cents
     // Qualifiers and connectives.
     case about, around, approximately, approx, roughly, circa, estimated, nearly, almost, over, above, exceeding
     case under, below, more, than, greater, excess, of, upwards, well, just, at, least, no, fewer, less, not
+    case much, little, high, low, so, plus, higher
     case a, an, minimum, maximum, total, up, to, most, close, short, some
     case between, and, or, from, ranging, ranged, through, until, till, respectively
     // Words around years.
@@ -39,7 +45,7 @@ enum Word: UInt16, CaseIterable, Sendable {
     case table, version, v, room, box, route, highway, code, act, bill, `protocol`, subparagraph, line, lines
     case appendix, schedule, ordinance, directive, regulation, sub, category, covid, sars, model, flight
     case block, building, apartment, suite, district, convention, conventions, recommendation, target, goal, goals
-    case sdg, sdgs, indicator, objective, recital, standard, cases
+    case sdg, sdgs, indicator, objective, recital, standard, cases, decision
     case `case`, `class`
     // Words that show "one" is a pronoun, not a count.
     case another, way, thing, hand, such, time, few, many, main, largest, biggest, worst, best, key, major
