@@ -17,6 +17,8 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case range
     /// Events come in date order.
     case order
+    /// A table's total row adds up.
+    case table
 }
 
 /// A comparison between two figures.

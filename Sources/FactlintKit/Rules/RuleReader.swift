@@ -17,6 +17,7 @@ struct RuleReader {
         .percent: ["template", "share", "part", "whole"],
         .range: ["value", "bounds", "min", "max"],
         .order: ["events"],
+        .table: ["labels"],
     ]
 
     init(path: String, text: String) {
@@ -173,6 +174,10 @@ struct RuleReader {
         case .order?:
             (check, slotNames) = readOrder(mapping)
             computed = ["first", "second", "first_event", "second_event"]
+        case .table?:
+            let labels = mapping["labels"] != nil ? strings(mapping, "labels").map { $0.lowercased() } : nil
+            check = labels.map { TableTotalCheck(labels: Set($0)) } ?? TableTotalCheck()
+            computed = ["total", "parts", "column", "gap"]
         case nil:
             break
         }
