@@ -22,7 +22,7 @@ extension FigureScanner {
         guard isNumber(index) else { return wordDate(at: index) }
         if let numeric = numericDate(at: index) { return numeric }
         // "4 June 2008", "4th of June 2008".
-        if let day = plainInteger(index), digitCount(index) <= 2 {
+        if digitCount(index) <= 2, let day = plainInteger(index) {
             guard (1...31).contains(day) else { return nil }
             var position = index + 1
             if attached(position), word(position)?.isOrdinalSuffix == true { position += 1 }

@@ -104,6 +104,8 @@ extension FigureScanner {
     /// The unit written after an amount, if any.
     func unit(after amount: Amount) -> MeasureUnit? {
         let position = amount.end
+        // Every unit starts with a word or mark the recogniser knows.
+        guard contains(position), tokens[position].code != 0 else { return nil }
         // Percentages: "70%", "4.8 %", "70 percent", "seventy per cent".
         if mark(position) == .percent { return MeasureUnit(kind: .percent, factor: 1, end: position + 1) }
         if word(position) == .percent || word(position) == .pct {

@@ -126,54 +126,66 @@ extension FigureScanner {
 
     func numericNonFigureEnd(at index: Int) -> Int? {
         let token = tokens[index]
+        let length = token.end - token.start
+        // Most checks need a mark glued on one side; a number set off by spaces skips them.
+        let nextAttached = attached(index + 1)
+        let gluedToPrevious = attached(index)
         // Version numbers "1.2.3" and other dotted codes.
-        var dots = 0
-        for byte in bytes[token.start..<token.end] where byte == UInt8(ascii: ".") { dots += 1 }
-        if dots > 1 { return numericDate(at: index) == nil ? index + 1 : nil }
-        // A year used as a name: "the 2000 UN TIP Protocol", "Trafficking in Persons Report 2008".
-        if yearValue(index) != nil, isYearUsedAsName(index), singleDate(at: index) == nil { return index + 1 }
-        // Codes: a number glued to a capitalised word, "4P".
-        if isCapitalized(index + 1), attached(index + 1) { return index + 2 }
-        // Times "10:30", fractions and codes "1/3", "24/7", "55/25"; not dates "03/2019", "25/12/2019", "2019/20".
-        if mark(index + 1) == .colon || mark(index + 1) == .slash, attached(index + 1), attached(index + 2), isNumber(index + 2) {
-            if mark(index + 1) == .slash, singleDate(at: index) != nil { return nil }
-            return index + 3
+        if length >= 5 {
+            var dots = 0
+            for byte in bytes[token.start..<token.end] where byte == UInt8(ascii: ".") { dots += 1 }
+            if dots > 1 { return numericDate(at: index) == nil ? index + 1 : nil }
         }
-        // Times: "10 a.m.", "6 pm", "9 o’clock".
+        // A year used as a name: "the 2000 UN TIP Protocol", "Trafficking in Persons Report 2008".
+        if length == 4, yearValue(index) != nil, isYearUsedAsName(index), singleDate(at: index) == nil { return index + 1 }
+        if nextAttached {
+            // Codes: a number glued to a capitalised word, "4P".
+            if isCapitalized(index + 1) { return index + 2 }
+            // Times "10:30", fractions and codes "1/3", "24/7", "55/25"; not dates "03/2019", "25/12/2019", "2019/20".
+            if mark(index + 1) == .colon || mark(index + 1) == .slash, attached(index + 2), isNumber(index + 2) {
+                if mark(index + 1) == .slash, singleDate(at: index) != nil { return nil }
+                return index + 3
+            }
+        }
+        // Times: "10 a.m.", "6 pm", "6pm".
         if let next = word(index + 1) {
             if next == .am || next == .pm { return index + 2 }
             if next == .a || next == .p, mark(index + 2) == .period, attached(index + 2), word(index + 3) == .m, attached(index + 3) {
                 return mark(index + 4) == .period && attached(index + 4) ? index + 5 : index + 4
             }
         }
-        if attached(index + 1), let next = word(index + 1), next == .am || next == .pm { return index + 2 }
-        if isPhoneNumber(at: index) { return index + 3 }
-        if isPostalCode(at: index) { return index + 1 }
-        // A number glued to a word before it by a hyphen: "COVID-19", "G-7"; not "mid-2008".
-        if isDash(index - 1), attached(index), attached(index - 1), isWord(index - 2), numberWords(at: index - 2) == nil {
-            let prefix = word(index - 2)
-            if prefix != .mid && prefix != .early && prefix != .late && prefix != .pre && prefix != .post { return index + 1 }
+        if nextAttached, isPhoneNumber(at: index) { return index + 3 }
+        if length == 5 || length == 6, isPostalCode(at: index) { return index + 1 }
+        if gluedToPrevious {
+            // A number glued to a word before it by a hyphen: "COVID-19", "G-7"; not "mid-2008".
+            if isDash(index - 1), attached(index - 1), isWord(index - 2), numberWords(at: index - 2) == nil {
+                let prefix = word(index - 2)
+                if prefix != .mid && prefix != .early && prefix != .late && prefix != .pre && prefix != .post { return index + 1 }
+            }
+            // The area code of a phone number: "(555) 123-4567".
+            if mark(index - 1) == .openParen, length == 3, mark(index + 1) == .closeParen, nextAttached, isPhoneNumber(at: index + 2) {
+                return index + 5
+            }
+            // Phone numbers: "+7 701 …".
+            if mark(index - 1) == .plus {
+                var position = index
+                while isNumber(position) { position += 1 }
+                return position
+            }
         }
-        // The area code of a phone number: "(555) 123-4567".
-        if mark(index - 1) == .openParen, digitCount(index) == 3, mark(index + 1) == .closeParen, attached(index + 1),
-           isPhoneNumber(at: index + 2) {
-            return index + 5
-        }
-        // Phone numbers: "+7 701 …", or three or more groups joined by hyphens.
-        if mark(index - 1) == .plus, attached(index) {
+        // Three or more groups joined by hyphens or slashes.
+        if nextAttached {
             var position = index
-            while isNumber(position) { position += 1 }
-            return position
+            var groups = 1
+            while isDash(position + 1) || mark(position + 1) == .slash, attached(position + 1), attached(position + 2), isNumber(position + 2) {
+                groups += 1
+                position += 2
+            }
+            if groups >= 3, singleDate(at: index) == nil { return position + 1 }
         }
-        var position = index
-        var groups = 1
-        while isDash(position + 1) || mark(position + 1) == .slash, attached(position + 1), attached(position + 2), isNumber(position + 2) {
-            groups += 1
-            position += 2
-        }
-        if groups >= 3, singleDate(at: index) == nil { return position + 1 }
+        guard length <= 2 else { return nil }
         // Back-link numbers at the start of a reference: "1 2 3 4".
-        if plainInteger(index) == 1, index == range.lowerBound || !isNumber(index - 1) {
+        if length == 1, bytes[token.start] == UInt8(ascii: "1"), index == range.lowerBound || !isNumber(index - 1) {
             var expected = 2
             var next = index + 1
             while plainInteger(next) == expected {
@@ -182,15 +194,16 @@ extension FigureScanner {
             }
             if expected > 2 { return next }
         }
+        guard let day = plainInteger(index), day <= 31 else { return nil }
         // A day and month with no year ("on 5 March") is a date we cannot place: not a count either.
-        if let day = plainInteger(index), day >= 1, day <= 31, digitCount(index) <= 2 {
+        if day >= 1 {
             var position = index + 1
-            if attached(position), word(position)?.isOrdinalSuffix == true { position += 1 }
+            if nextAttached, word(position)?.isOrdinalSuffix == true { position += 1 }
             if word(position) == .of { position += 1 }
             if let month = month(at: position), singleDate(at: index) == nil { return month.end }
         }
         // A month and day with no year ("June 4") is a date we cannot place: not a count either.
-        if month(at: index - 1) != nil, let day = plainInteger(index), day <= 31, digitCount(index) <= 2, singleDate(at: index - 1) == nil {
+        if isWord(index - 1), month(at: index - 1) != nil, singleDate(at: index - 1) == nil {
             return index + 1
         }
         return nil

@@ -21,7 +21,30 @@ struct FigureScanner {
     /// Appends the figures of the range to `output`, in text order.
     func scan(into output: inout [Figure]) {
         var index = range.lowerBound
+        let mayStart = Word.mayStartByCode
         while index < range.upperBound {
+            // Most tokens are words no figure starts with, or punctuation: pass them by at once.
+            let token = tokens[index]
+            switch token.kind {
+            case .word:
+                if token.code == 0 {
+                    // Unknown words start nothing, except codes glued to a number: "Q3", "FY2019".
+                    if token.end - token.start > 6 || !ByteText.isDigit(bytes[token.end - 1]) {
+                        index += 1
+                        continue
+                    }
+                } else if !mayStart[Int(token.code)] || !opensFigure(unsafeBitCast(token.code - 1, to: Word.self), at: index, mayStart: mayStart) {
+                    index += 1
+                    continue
+                }
+            case .punctuation:
+                if token.code == 0 {
+                    index += 1
+                    continue
+                }
+            case .number:
+                break
+            }
             if let skipped = nonFigureEnd(at: index) {
                 index = max(skipped, index + 1)
             } else if let figure = figure(at: index) {
@@ -30,6 +53,41 @@ struct FigureScanner {
             } else {
                 index += 1
             }
+        }
+    }
+
+    /// Whether a figure can start at the word at `index`, judged by the word after it for the
+    /// common words that open a figure only in one phrase ("in excess of", "at least", "as many as").
+    @inline(__always)
+    func opensFigure(_ text: Word, at index: Int, mayStart: [Bool]) -> Bool {
+        switch text {
+        case .a, .an:
+            guard let next = word(index + 1) else { return mark(index + 1) == .dollar }
+            return next.scaleValue != nil || next == .hundred || next == .dozen || next == .total || next == .minimum
+                || next == .maximum || next == .estimated || next.durationMonths != nil || next == .third || next == .fourth
+                || next == .fifth || next == .sixth || next == .tenth || next == .quarter || next == .half
+        case .about, .around, .approximately, .approx, .roughly, .some, .circa, .estimated, .nearly, .almost, .over, .above,
+             .exceeding, .under, .below, .from, .between:
+            // A qualifier or a range opens a figure only before an amount: "about 70%", "from 2010", "under the age of".
+            guard contains(index + 1) else { return false }
+            let next = tokens[index + 1]
+            switch next.kind {
+            case .number: return true
+            case .punctuation: return next.code != 0 && mark(index + 1)?.currency != nil
+            case .word: return next.code != 0 && (mayStart[Int(next.code)] || word(index + 1) == .the)
+            }
+        case .in: return word(index + 1) == .excess
+        case .at: return word(index + 1) == .least || word(index + 1) == .most
+        case .as: return word(index + 1) == .many || word(index + 1) == .much || word(index + 1) == .few
+            || word(index + 1) == .little || word(index + 1) == .high || word(index + 1) == .low
+        case .up: return word(index + 1) == .to
+        case .more, .fewer, .less, .greater: return word(index + 1) == .than
+        case .end, .beginning, .start, .middle: return word(index + 1) == .of
+        case .close: return word(index + 1) == .to
+        case .well, .just: return word(index + 1) == .over || word(index + 1) == .under || word(index + 1) == .short
+        case .half: return word(index + 1) == .a || word(index + 1) == .an
+        case .spring, .summer, .autumn, .fall, .winter: return isNumber(index + 1) || word(index + 1) == .of
+        default: return true
         }
     }
 
@@ -78,6 +136,7 @@ struct FigureScanner {
 
     // MARK: - Token access
 
+    @inline(__always)
     func contains(_ index: Int) -> Bool { index >= range.lowerBound && index < range.upperBound }
 
     /// The known word at `index`, from the code the tokenizer gave the token.
@@ -98,16 +157,22 @@ struct FigureScanner {
         return unsafeBitCast(UInt8(truncatingIfNeeded: token.code - 1), to: Mark.self)
     }
 
+    @inline(__always)
     func isWord(_ index: Int) -> Bool { contains(index) && tokens[index].kind == .word }
 
+    @inline(__always)
     func isNumber(_ index: Int) -> Bool { contains(index) && tokens[index].kind == .number }
 
+    @inline(__always)
     func isDash(_ index: Int) -> Bool {
-        let mark = mark(index)
-        return mark == .hyphen || mark == .dash
+        guard contains(index) else { return false }
+        let token = tokens[index]
+        // Codes are a mark's raw value plus one.
+        return token.kind == .punctuation && (token.code == UInt16(Mark.hyphen.rawValue) + 1 || token.code == UInt16(Mark.dash.rawValue) + 1)
     }
 
     /// Whether the token at `index` follows the previous one without a space.
+    @inline(__always)
     func attached(_ index: Int) -> Bool {
         index > range.lowerBound && index < range.upperBound && !tokens[index].spaceBefore
     }
@@ -137,6 +202,7 @@ struct FigureScanner {
         return false
     }
 
+    @inline(__always)
     func digitCount(_ index: Int) -> Int { tokens[index].end - tokens[index].start }
 
     /// The value of a plain digit token (no separators), or nil.
@@ -144,12 +210,17 @@ struct FigureScanner {
         guard isNumber(index) else { return nil }
         let token = tokens[index]
         guard token.end - token.start <= 9 else { return nil }
-        var value = 0
-        for byte in bytes[token.start..<token.end] {
-            guard ByteText.isDigit(byte) else { return nil }
-            value = value * 10 + Int(byte - 0x30)
+        return bytes.withUnsafeBufferPointer { buffer in
+            var value = 0
+            var position = token.start
+            while position < token.end {
+                let digit = buffer[position] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value &* 10 &+ Int(digit)
+                position += 1
+            }
+            return value
         }
-        return value
     }
 
     func byteRange(_ tokenRange: Range<Int>) -> Range<Int> {

@@ -16,12 +16,25 @@ public struct Tokenizer: Sendable {
     /// - Complexity: O(n) in the length of the range.
     public func tokenize(_ bytes: [UInt8], in range: Range<Int>, into tokens: inout [Token], startsWithSpace: Bool = true) {
         let table = WordTable.shared
-        bytes.withUnsafeBufferPointer { buffer in
-            tokenize(buffer, in: range, into: &tokens, startsWithSpace: startsWithSpace, words: table)
+        Tokenizer.foldedWordBytes.withUnsafeBufferPointer { folded in
+            bytes.withUnsafeBufferPointer { buffer in
+                tokenize(buffer, in: range, into: &tokens, startsWithSpace: startsWithSpace, words: table, folded: folded)
+            }
         }
     }
 
-    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into tokens: inout [Token], startsWithSpace: Bool, words: WordTable) {
+    /// For each byte, its lowercase form if it is an ASCII letter, itself if it is a digit, else 0:
+    /// one load tells whether a word goes on and what to hash.
+    static let foldedWordBytes: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        if ByteText.isASCIILetter(byte) { return byte | 0x20 }
+        return ByteText.isDigit(byte) ? byte : 0
+    }
+
+    private func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into tokens: inout [Token], startsWithSpace: Bool,
+        words: WordTable, folded: UnsafeBufferPointer<UInt8>
+    ) {
         var index = range.lowerBound
         let end = range.upperBound
         var space = startsWithSpace
@@ -35,8 +48,9 @@ public struct Tokenizer: Sendable {
                 var stop = index
                 while stop < end {
                     let next = bytes[stop]
-                    if ByteText.isASCIILetter(next) || ByteText.isDigit(next) {
-                        hash = (hash ^ UInt64(next | (next >= 0x41 && next <= 0x5A ? 0x20 : 0))) &* WordTable.hashPrime
+                    let lower = folded[Int(next)]
+                    if lower != 0 {
+                        hash = (hash ^ UInt64(lower)) &* WordTable.hashPrime
                         stop += 1
                     } else if next >= 0x80, Tokenizer.isLetterStart(bytes, at: stop, end: end) {
                         ascii = false

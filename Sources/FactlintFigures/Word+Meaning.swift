@@ -1,5 +1,12 @@
 /// What each known word means to the recogniser.
 extension Word {
+    /// By token code (a word's raw value plus one; 0 for an unknown word): whether a figure, or
+    /// text that only looks like one, can start at the word. Most words of prose cannot, and the
+    /// scanner passes over them without trying anything.
+    static let mayStartByCode: [Bool] = [false] + Word.allCases.map { word in
+        word.canStartFigure || word.isDesignator || word.isVagueQuantity || word == .several || word == .many || word == .few
+    }
+
     /// Whether a figure can begin with this word: a number, an ordinal, a month, a qualifier,
     /// a currency code, or a word that opens a range ("between", "from").
     var canStartFigure: Bool {

@@ -72,17 +72,23 @@ struct WordTable: Sendable {
     let maximumLength: Int
     private let hashes: [UInt64]
     private let words: [UInt16]
-    private let spellings: [[UInt8]]
+    /// Every spelling, one after another; `spellingStarts[raw] ..< spellingStarts[raw + 1]` is one word's.
+    private let spellingBytes: [UInt8]
+    private let spellingStarts: [Int32]
     private let mask: Int
 
     init() {
         let size = 2048
         var hashes = [UInt64](repeating: 0, count: size)
         var words = [UInt16](repeating: 0, count: size)
-        var spellings: [[UInt8]] = []
+        var spellingBytes: [UInt8] = []
+        var spellingStarts: [Int32] = []
+        var maximumLength = 0
         for word in Word.allCases {
             let spelling = Array(word.spelling.utf8)
-            spellings.append(spelling)
+            spellingStarts.append(Int32(spellingBytes.count))
+            spellingBytes.append(contentsOf: spelling)
+            maximumLength = max(maximumLength, spelling.count)
             var hash = WordTable.hashSeed
             for byte in spelling { hash = (hash ^ UInt64(byte)) &* WordTable.hashPrime }
             var slot = Int(truncatingIfNeeded: hash) & (size - 1)
@@ -90,11 +96,13 @@ struct WordTable: Sendable {
             hashes[slot] = hash
             words[slot] = word.rawValue
         }
+        spellingStarts.append(Int32(spellingBytes.count))
         self.hashes = hashes
         self.words = words
-        self.spellings = spellings
+        self.spellingBytes = spellingBytes
+        self.spellingStarts = spellingStarts
         mask = size - 1
-        maximumLength = spellings.map(\.count).max() ?? 0
+        self.maximumLength = maximumLength
     }
 
     /// The word of a token, or nil if the recogniser does not know it.
@@ -123,11 +131,11 @@ struct WordTable: Sendable {
         while hashes[slot] != 0 {
             if hashes[slot] == hash {
                 let raw = words[slot]
-                let spelling = spellings[Int(raw)]
-                guard spelling.count == length else { return nil }
+                let first = Int(spellingStarts[Int(raw)])
+                guard Int(spellingStarts[Int(raw) + 1]) - first == length else { return nil }
                 var offset = range.lowerBound
-                for expected in spelling {
-                    if ByteText.lowercased(bytes[offset]) != expected { return nil }
+                for position in first..<(first + length) {
+                    if ByteText.lowercased(bytes[offset]) != spellingBytes[position] { return nil }
                     offset += 1
                 }
                 return unsafeBitCast(raw, to: Word.self)
