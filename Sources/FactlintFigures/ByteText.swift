@@ -30,6 +30,12 @@ public enum ByteText {
     /// Whether `bytes[range]` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
     @inlinable
     public static func hasPrefix(_ bytes: [UInt8], _ range: Range<Int>, lowercase prefix: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { hasPrefix($0, range, lowercase: prefix) }
+    }
+
+    /// Whether `bytes[range]` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
+    @inlinable
+    public static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercase prefix: [UInt8]) -> Bool {
         guard range.count >= prefix.count else { return false }
         var index = range.lowerBound
         for expected in prefix {
@@ -50,6 +56,12 @@ public enum ByteText {
 
     /// Whether the byte starts an uppercase letter (ASCII, Latin-1 supplement, Cyrillic).
     public static func startsUppercase(_ bytes: [UInt8], at index: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { startsUppercase($0, at: index) }
+    }
+
+    /// Whether the byte starts an uppercase letter (ASCII, Latin-1 supplement, Cyrillic).
+    @inlinable
+    public static func startsUppercase(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = bytes[index]
         if byte >= 0x41 && byte <= 0x5A { return true }
         guard index + 1 < bytes.count else { return false }

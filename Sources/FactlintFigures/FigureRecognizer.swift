@@ -16,13 +16,20 @@ public struct FigureRecognizer: Sendable {
     ///
     /// - Complexity: O(n) in the number of tokens, with a small constant look-ahead.
     public func figures(in tokens: [Token], range: Range<Int>, bytes: [UInt8]) -> [Figure] {
-        var scanner = FigureScanner(bytes: bytes, tokens: tokens, range: range, band: approximateBand)
-        return scanner.scan()
+        var figures: [Figure] = []
+        appendFigures(in: tokens, range: range, bytes: bytes, to: &figures)
+        return figures
     }
 
     /// Appends the figures in `tokens[range]` to `output`, in text order, without a separate array per call.
     public func appendFigures(in tokens: [Token], range: Range<Int>, bytes: [UInt8], to output: inout [Figure]) {
-        FigureScanner(bytes: bytes, tokens: tokens, range: range, band: approximateBand).scan(into: &output)
+        // A range outside the tokens reads nothing, rather than reading past them.
+        guard range.lowerBound >= 0, range.upperBound <= tokens.count, !range.isEmpty else { return }
+        tokens.withUnsafeBufferPointer { tokens in
+            bytes.withUnsafeBufferPointer { bytes in
+                FigureScanner(bytes: bytes, tokens: tokens, range: range, band: approximateBand).scan(into: &output)
+            }
+        }
     }
 
     /// The figures in a whole text, tokenised without Markdown handling.

@@ -108,7 +108,7 @@ extension FigureScanner {
     /// "555-0199", "(555) 123-4567": a short group and a four-digit group joined by a hyphen,
     /// where a range would be written with round numbers and no leading zero.
     func isPhoneNumber(at index: Int) -> Bool {
-        guard digitCount(index) == 3, mark(index + 1) == .hyphen, attached(index + 1), attached(index + 2), isNumber(index + 2),
+        guard isNumber(index), digitCount(index) == 3, mark(index + 1) == .hyphen, attached(index + 1), attached(index + 2), isNumber(index + 2),
               digitCount(index + 2) == 4, let second = plainInteger(index + 2), plainInteger(index) != nil else { return false }
         let leadingZero = bytes[tokens[index + 2].start] == 0x30 || bytes[tokens[index].start] == 0x30
         let areaCode = mark(index - 1) == .closeParen && isNumber(index - 2) && digitCount(index - 2) == 3

@@ -1,21 +1,18 @@
 /// The state of one pass of the recogniser over a token range.
+///
+/// It reads the text and its tokens through buffer pointers, valid for the scan only; every
+/// token index is checked against `range` (or follows from a checked one) before it is read.
 struct FigureScanner {
-    let bytes: [UInt8]
-    let tokens: [Token]
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: UnsafeBufferPointer<Token>
     let range: Range<Int>
     let band: Double
-    var figures: [Figure] = []
 
-    init(bytes: [UInt8], tokens: [Token], range: Range<Int>, band: Double) {
+    init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, range: Range<Int>, band: Double) {
         self.bytes = bytes
         self.tokens = tokens
         self.range = range
         self.band = band
-    }
-
-    mutating func scan() -> [Figure] {
-        scan(into: &figures)
-        return figures
     }
 
     /// Appends the figures of the range to `output`, in text order.
@@ -210,17 +207,15 @@ struct FigureScanner {
         guard isNumber(index) else { return nil }
         let token = tokens[index]
         guard token.end - token.start <= 9 else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var value = 0
-            var position = token.start
-            while position < token.end {
-                let digit = buffer[position] &- 0x30
-                guard digit < 10 else { return nil }
-                value = value &* 10 &+ Int(digit)
-                position += 1
-            }
-            return value
+        var value = 0
+        var position = token.start
+        while position < token.end {
+            let digit = bytes[position] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int(digit)
+            position += 1
         }
+        return value
     }
 
     func byteRange(_ tokenRange: Range<Int>) -> Range<Int> {
