@@ -58,7 +58,8 @@ public struct BreakdownCheck: Check {
             guard let first = list.parts.first else { continue }
             let unit = document.figures[first].unit
             // The total: before the opener in its sentence, else in the sentence before when the opener leads its sentence.
-            var totalIndex = reader.total(before: openerStart, listWords: listWords, kind: document.figures[first].kind, unit: unit)
+            // An opener may hold the total itself: "Among the 84 traffickers convicted in 2021, …".
+            var totalIndex = opener["total"]?.figure ?? reader.total(before: openerStart, listWords: listWords, kind: document.figures[first].kind, unit: unit)
             var totalReader = reader
             if totalIndex == nil, openerStart <= 1, opener.sentence > 0,
                document.sentences[opener.sentence - 1].block == document.sentences[opener.sentence].block {
@@ -114,9 +115,12 @@ extension BreakdownCheck {
                 // Each item must open with its figure: "- 96 women aged …", "- 2003: 14 convictions" is read by its count.
                 var position = 0
                 if reader.isDate(0), reader.isMark(1, ":") { position = 2 }
+                if reader.amountFigure(position) == nil, reader.items.count >= 3, reader.isMark(reader.items.count - 2, ":") {
+                    position = reader.items.count - 1  // "- 14 years’ imprisonment: 34"
+                }
                 guard let figure = reader.amountFigure(position) else { return nil }
                 parts.append(figure)
-                words.formUnion(reader.words(in: position..<reader.items.count))
+                words.formUnion(reader.words(in: 0..<reader.items.count))
             } else if block.listItem != document.blocks[index - 1].listItem {
                 return nil
             }
@@ -220,7 +224,13 @@ struct ListReader {
                     ended = true
                     break
                 }
-                if isMark(position, ",") || word(position) == "and" || word(position) == "or" { break }
+                if isMark(position, ",") { break }
+                // "two fled and remain in hiding and 8 were convicted": an "and" that joins words, not groups.
+                if word(position) == "and" || word(position) == "or" {
+                    if amountFigure(position + 1) != nil { break }
+                    position += 1
+                    continue
+                }
                 if amountFigure(position) != nil {
                     ended = true  // another figure inside a group's words: the list's shape is not clear
                     break
