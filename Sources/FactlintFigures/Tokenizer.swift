@@ -18,7 +18,12 @@ public struct Tokenizer: Sendable {
         let table = WordTable.shared
         Tokenizer.foldedWordBytes.withUnsafeBufferPointer { folded in
             bytes.withUnsafeBufferPointer { buffer in
-                tokenize(buffer, in: range, into: &tokens, startsWithSpace: startsWithSpace, words: table, folded: folded)
+                // Tokens gather in a small buffer and join the array in batches, not one append each.
+                withUnsafeTemporaryAllocation(of: Token.self, capacity: Tokenizer.batchSize) { batch in
+                    var output = TokenBatch(batch: batch)
+                    tokenize(buffer, in: range, into: &output, tokens: &tokens, startsWithSpace: startsWithSpace, words: table, folded: folded)
+                    output.flush(into: &tokens)
+                }
             }
         }
     }
@@ -31,9 +36,30 @@ public struct Tokenizer: Sendable {
         return ByteText.isDigit(byte) ? byte : 0
     }
 
+    /// 32 tokens are 1 KiB, which Swift keeps on the stack without asking.
+    static let batchSize = 32
+
+    /// Tokens waiting to be appended to the output array.
+    struct TokenBatch {
+        let batch: UnsafeMutableBufferPointer<Token>
+        var count = 0
+
+        @inline(__always)
+        mutating func append(_ token: Token, to tokens: inout [Token]) {
+            if count == batch.count { flush(into: &tokens) }
+            batch.initializeElement(at: count, to: token)
+            count += 1
+        }
+
+        mutating func flush(into tokens: inout [Token]) {
+            tokens.append(contentsOf: UnsafeBufferPointer(rebasing: batch[0..<count]))
+            count = 0
+        }
+    }
+
     private func tokenize(
-        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into tokens: inout [Token], startsWithSpace: Bool,
-        words: WordTable, folded: UnsafeBufferPointer<UInt8>
+        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into output: inout TokenBatch, tokens: inout [Token],
+        startsWithSpace: Bool, words: WordTable, folded: UnsafeBufferPointer<UInt8>
     ) {
         var index = range.lowerBound
         let end = range.upperBound
@@ -66,7 +92,7 @@ public struct Tokenizer: Sendable {
                     continue
                 }
                 let code = ascii ? (words.lookup(hash: hash, bytes, index..<stop).map { $0.rawValue + 1 } ?? 0) : 0
-                tokens.append(Token(kind: .word, start: index, end: stop, spaceBefore: space, code: code))
+                output.append(Token(kind: .word, start: index, end: stop, spaceBefore: space, code: code), to: &tokens)
                 index = stop
                 space = false
                 continue
@@ -78,7 +104,7 @@ public struct Tokenizer: Sendable {
             }
             if ByteText.isDigit(byte) {
                 let stop = Tokenizer.numberEnd(bytes, from: index, end: end)
-                tokens.append(Token(kind: .number, start: index, end: stop, spaceBefore: space))
+                output.append(Token(kind: .number, start: index, end: stop, spaceBefore: space), to: &tokens)
                 index = stop
                 space = false
                 continue
@@ -98,16 +124,16 @@ public struct Tokenizer: Sendable {
                     stop += Tokenizer.scalarWidth(bytes[stop])
                 }
                 stop = min(stop, end)
-                tokens.append(Token(kind: .word, start: index, end: stop, spaceBefore: space))
+                output.append(Token(kind: .word, start: index, end: stop, spaceBefore: space), to: &tokens)
+                index = stop
             } else {
                 let stop = min(index + Tokenizer.scalarWidth(byte), end)
                 let code = Mark.lookup(bytes, index..<stop).map { UInt16($0.rawValue) + 1 } ?? 0
-                tokens.append(Token(kind: .punctuation, start: index, end: stop, spaceBefore: space, code: code))
+                output.append(Token(kind: .punctuation, start: index, end: stop, spaceBefore: space, code: code), to: &tokens)
                 index = stop
                 space = false
                 continue
             }
-            index = tokens[tokens.count - 1].end
             space = false
         }
     }
