@@ -46,7 +46,7 @@ extension FigureScanner {
 
     /// Whether a currency word, code or sign is written at `index`.
     func isCurrency(after index: Int) -> Bool {
-        if mark(index)?.currency != nil { return true }
+        if mark(index)?.isCurrency == true { return true }
         guard let text = word(index) else { return false }
         return text.currencyWord != nil || (text.currencyCode != nil && isAllCaps(index)) || (text == .us && word(index + 1)?.currencyWord != nil)
     }
@@ -57,7 +57,7 @@ extension FigureScanner {
         if contains(index - 1) {
             let previous = tokens[index - 1]
             if previous.kind == .number { return nil }
-            if let mark = mark(index - 1), mark == .percent || mark.currency != nil { return nil }
+            if let mark = mark(index - 1), mark == .percent || mark.isCurrency { return nil }
             if let before = word(index - 1) {
                 if before.unitValue != nil || before.tensValue != nil || before.scaleValue != nil || before.currencyWord != nil
                     || before.currencyCode != nil || before == .once || before == .twice || before == .percent || before == .cent
@@ -213,7 +213,7 @@ extension FigureScanner {
     /// each number in it: "12 and 15 years".
     func measuredFigure(at index: Int) -> Figure? {
         guard let first = quantity(at: index) else { return nil }
-        if let range = rangeTail(after: first) { return asAgeIfAged(range, at: index) }
+        if let range = rangeTail(after: first) { return isAged(before: index) ? asAge(range) : range }
         var single = first
         if first.unit == nil, let unit = unitOfList(after: first.amount.end) {
             single.unit = unit
@@ -226,7 +226,7 @@ extension FigureScanner {
             figure.tokens = index..<end
             figure.bytes = byteRange(figure.tokens)
         }
-        return asAgeIfAged(figure, at: index)
+        return isAged(before: index) ? asAge(figure) : figure
     }
 
     /// A qualifier written after a figure: "30 or more", "30 and over", "30 or so", "30+", "30-plus", "30 or fewer".

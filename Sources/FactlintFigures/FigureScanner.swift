@@ -35,7 +35,8 @@ struct FigureScanner {
                     continue
                 }
             case .punctuation:
-                if token.code == 0 {
+                // Only signs, minus signs, footnote brackets and back-link carets start anything.
+                if !FigureScanner.markMayStart(token.code) {
                     index += 1
                     continue
                 }
@@ -50,6 +51,17 @@ struct FigureScanner {
             } else {
                 index += 1
             }
+        }
+    }
+
+    /// Whether a figure, or text that only looks like one, can start at a punctuation token with this code.
+    @inline(__always)
+    static func markMayStart(_ code: UInt16) -> Bool {
+        guard code != 0 else { return false }
+        switch Mark(rawValue: UInt8(truncatingIfNeeded: code - 1)) {
+        case .hyphen?, .dash?, .openBracket?, .caret?, .upArrow?: return true
+        case let mark?: return mark.isCurrency
+        case nil: return false
         }
     }
 
@@ -70,7 +82,7 @@ struct FigureScanner {
             let next = tokens[index + 1]
             switch next.kind {
             case .number: return true
-            case .punctuation: return next.code != 0 && mark(index + 1)?.currency != nil
+            case .punctuation: return next.code != 0 && mark(index + 1)?.isCurrency == true
             case .word: return next.code != 0 && (mayStart[Int(next.code)] || word(index + 1) == .the)
             }
         case .in: return word(index + 1) == .excess
@@ -100,9 +112,12 @@ struct FigureScanner {
         case .punctuation:
             guard let mark = mark(index) else { return nil }
             if mark == .hyphen || mark == .dash { return negativeNumber(at: index) }
-            guard mark.currency != nil else { return nil }
+            guard mark.isCurrency else { return nil }
+            return measuredFigure(at: index)
         case .number:
-            break
+            // Qualifiers, ranges opened by a word and ordinal words all start with a word.
+            if let figure = date(at: index) { return figure }
+            return measuredFigure(at: index)
         }
         if word(index)?.tensValue != nil, isDash(index + 1), let figure = ordinalWord(at: index) { return figure }  // "thirty-first"
         if let figure = qualifiedFigure(at: index) { return figure }

@@ -5,6 +5,14 @@ enum Mark: UInt8, Sendable {
     // Currency signs other than $, € and £.
     case yen, rupee, ruble, tenge, naira, hryvnia, lira, won, peso
 
+    /// Whether the mark is a currency sign.
+    var isCurrency: Bool {
+        switch self {
+        case .dollar, .euro, .pound, .yen, .rupee, .ruble, .tenge, .naira, .hryvnia, .lira, .won, .peso: return true
+        default: return false
+        }
+    }
+
     /// The currency a sign names, for signs written before or after an amount.
     var currency: String? {
         switch self {
