@@ -23,14 +23,19 @@ extension FigureScanner {
 
     func digits(at index: Int) -> Amount? {
         let token = tokens[index]
-        var integerPart = 0.0
-        var fraction = 0.0
+        // Whole digits and decimals gather as integers and become a Double once, exactly.
+        var integerPart = 0
+        var integerDigits = 0
+        var fraction = 0
         var fractionDigits = 0
         var dots = 0
         var groupLength = 0
         var commas = 0
         var firstGroupLength = 0
-        for byte in bytes[token.start..<token.end] {
+        var position = token.start
+        while position < token.end {
+            let byte = bytes[position]
+            position += 1
             switch byte {
             case UInt8(ascii: ","):
                 guard dots == 0 else { return nil }
@@ -42,20 +47,24 @@ extension FigureScanner {
                 guard dots == 1 else { return nil }  // a version number such as "1.2.3"
                 if commas > 0, groupLength != 3 { return nil }
             default:
-                let digit = Double(byte - 0x30)
+                let digit = Int(byte &- 0x30)
                 if dots == 0 {
-                    integerPart = integerPart * 10 + digit
+                    integerPart = integerPart &* 10 &+ digit
+                    integerDigits += 1
                     groupLength += 1
-                } else {
+                } else if fractionDigits < 15 {
+                    fraction = fraction &* 10 &+ digit
                     fractionDigits += 1
-                    fraction += digit * pow10(-fractionDigits)
                 }
             }
         }
+        // More than eighteen digits are identifiers, not amounts.
+        guard integerDigits <= 18 else { return nil }
         if commas > 0, dots == 0, groupLength != 3 { return nil }
         if commas > 0, firstGroupLength > 3 || firstGroupLength == 0 { return nil }
+        let value = Double(integerPart) + (fractionDigits > 0 ? Double(fraction) / pow10(fractionDigits) : 0)
         var amount = Amount(
-            value: integerPart + fraction, halfUnit: fractionDigits > 0 ? 0.5 * pow10(-fractionDigits) : 0, scale: 1,
+            value: value, halfUnit: fractionDigits > 0 ? 0.5 * pow10(-fractionDigits) : 0, scale: 1,
             end: index + 1, isInteger: fractionDigits == 0, isWords: false
         )
         if commas == 0, dots == 0, groupLength <= 3 {

@@ -46,8 +46,8 @@ struct FigureScanner {
             if let skipped = nonFigureEnd(at: index) {
                 index = max(skipped, index + 1)
             } else if let figure = figure(at: index) {
-                output.append(figure)
                 index = figure.tokens.upperBound
+                output.append(figure)
             } else {
                 index += 1
             }
@@ -58,10 +58,11 @@ struct FigureScanner {
     @inline(__always)
     static func markMayStart(_ code: UInt16) -> Bool {
         guard code != 0 else { return false }
-        switch Mark(rawValue: UInt8(truncatingIfNeeded: code - 1)) {
-        case .hyphen?, .dash?, .openBracket?, .caret?, .upArrow?: return true
-        case let mark?: return mark.isCurrency
-        case nil: return false
+        // Codes are only ever made from a Mark's raw value, which numbers the cases in order.
+        let mark = unsafeBitCast(UInt8(truncatingIfNeeded: code - 1), to: Mark.self)
+        switch mark {
+        case .hyphen, .dash, .openBracket, .caret, .upArrow: return true
+        default: return mark.isCurrency
         }
     }
 
