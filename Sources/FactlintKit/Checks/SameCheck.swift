@@ -21,60 +21,89 @@ public struct SameCheck: Check {
     struct Statement {
         var match: TemplateMatch
         var isRestatement: Bool
-        var key: String
+        var unit: Int
+        /// The key, one part per key slot: a figure's value, or normalised words.
+        var parts: [String]
+        var isWords: [Bool]
         var binding: Binding
+
+        var key: String { parts.joined(separator: ", ") }
     }
 
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
-        var groups: [String: [Statement]] = [:]
-        var order: [String] = []
+        var all: [Statement] = []
         for (templateIndex, matches) in context.matches.enumerated() {
             for match in matches {
                 guard let binding = match[value] else { continue }
                 var parts: [String] = []
+                var isWords: [Bool] = []
                 for key in keys {
                     guard let keyBinding = match[key] else { break }
                     if let (_, figure) = context.figure(keyBinding) {
                         parts.append(figure.valueDescription)
+                        isWords.append(false)
                     } else {
                         parts.append(SameCheck.normalisedKey(keyBinding.key))
+                        isWords.append(true)
                     }
                 }
                 guard parts.count == keys.count else { continue }
-                let key = "\(context.unit(of: match))\u{1F}" + parts.joined(separator: "\u{1F}")
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(Statement(
-                    match: match, isRestatement: templateIndex >= statements.count, key: parts.joined(separator: ", "), binding: binding
+                all.append(Statement(
+                    match: match, isRestatement: templateIndex >= statements.count, unit: context.unit(of: match),
+                    parts: parts, isWords: isWords, binding: binding
                 ))
             }
         }
-        for key in order {
-            guard let statements = groups[key]?.sorted(by: { $0.binding.bytes.lowerBound < $1.binding.bytes.lowerBound }),
-                  statements.count > 1 else { continue }
-            let reference = statements[0]
-            for other in statements.dropFirst() where other.binding.bytes != reference.binding.bytes {
-                if !restatements.isEmpty, !reference.isRestatement, !other.isRestatement { continue }
-                guard let agrees = agree(reference.binding, other.binding, context) else { continue }
-                outcome.checksRun += 1
-                for binding in [reference.binding, other.binding] {
-                    if let index = binding.figure { outcome.usedFigures.insert(index) }
-                }
-                guard !agrees else { continue }
-                let referenceLine = context.document.source.location(of: reference.binding.bytes.lowerBound).line
-                var values = ["key": other.key, "other": reference.binding.text, "line": String(referenceLine)]
-                for (name, binding) in other.match.bindings { values[name] = binding.text }
-                values["value"] = other.binding.text
-                let fallback = "\(other.key) is given as \(other.binding.text) here, but as \(reference.binding.text) on line \(referenceLine)"
-                outcome.findings.append(Finding(
-                    ruleID: context.rule.id, severity: context.rule.severity,
-                    message: context.message(values, fallback: fallback),
-                    primary: context.label(other.binding, "stated here"),
-                    related: [context.label(reference.binding, "stated first here")]
-                ))
+        all.sort { $0.binding.bytes.lowerBound < $1.binding.bytes.lowerBound }
+        for (position, other) in all.enumerated() {
+            // Without restatements, a statement is held against the first with the same key. With
+            // them, a restatement is held against the nearest statement before it whose key it
+            // fits ("Of those 21 offenders" refers back to "18 trafficking offenders"), and
+            // statements are not compared with each other.
+            let reference: Statement?
+            if restatements.isEmpty {
+                reference = all[..<position].first { $0.unit == other.unit && $0.parts == other.parts }
+            } else {
+                reference = other.isRestatement
+                    ? all[..<position].last { !$0.isRestatement && $0.unit == other.unit && SameCheck.keysFit($0, other) }
+                    : nil
             }
+            guard let reference, other.binding.bytes != reference.binding.bytes else { continue }
+            guard let agrees = agree(reference.binding, other.binding, context) else { continue }
+            outcome.checksRun += 1
+            for binding in [reference.binding, other.binding] {
+                if let index = binding.figure { outcome.usedFigures.insert(index) }
+            }
+            guard !agrees else { continue }
+            let referenceLine = context.document.source.location(of: reference.binding.bytes.lowerBound).line
+            var values = ["key": other.key, "other": reference.binding.text, "line": String(referenceLine)]
+            for (name, binding) in other.match.bindings { values[name] = binding.text }
+            values["value"] = other.binding.text
+            let fallback = "\(other.key) is given as \(other.binding.text) here, but as \(reference.binding.text) on line \(referenceLine)"
+            outcome.findings.append(Finding(
+                ruleID: context.rule.id, severity: context.rule.severity,
+                message: context.message(values, fallback: fallback),
+                primary: context.label(other.binding, "stated here"),
+                related: [context.label(reference.binding, "stated first here")]
+            ))
         }
         return outcome
+    }
+
+    /// Whether a restatement's key fits a statement's: figures equal, and words one within the
+    /// other ("offenders" fits "trafficking offenders"; "sex traffickers" does not fit "labor traffickers").
+    static func keysFit(_ statement: Statement, _ restatement: Statement) -> Bool {
+        for index in statement.parts.indices {
+            if statement.isWords[index] {
+                let a = words(statement.parts[index])
+                let b = words(restatement.parts[index])
+                guard !a.isEmpty, !b.isEmpty, a.isSubset(of: b) || b.isSubset(of: a) else { return false }
+            } else if statement.parts[index] != restatement.parts[index] {
+                return false
+            }
+        }
+        return true
     }
 
     /// Whether two values agree; nil when they cannot be compared (a figure against a name).
