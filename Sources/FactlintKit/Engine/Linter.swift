@@ -26,6 +26,7 @@ public struct Linter: Sendable {
     /// - Complexity: O(rules × templates × sentence length) for matching, plus each check's grouping.
     public func lint(_ document: Document) -> DocumentReport {
         var findings: [Finding] = []
+        var seen: Set<Finding> = []
         var used: Set<Int> = []
         var checksRun = 0
         for rule in rules {
@@ -34,7 +35,11 @@ public struct Linter: Sendable {
                 return document.sentences.indices.flatMap { matcher.matches(inSentence: $0) }
             }
             let outcome = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches))
-            findings.append(contentsOf: outcome.findings)
+            for var finding in outcome.findings {
+                finding.severity = rule.severity(for: finding.evidence)
+                // Two templates can reach one discrepancy; report it once.
+                if seen.insert(finding).inserted { findings.append(finding) }
+            }
             used.formUnion(outcome.usedFigures)
             checksRun += outcome.checksRun
         }

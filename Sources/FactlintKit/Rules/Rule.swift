@@ -43,6 +43,28 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
     }
 }
 
+/// A size of discrepancy from which a finding is raised to a severity: an absolute gap, a gap
+/// relative to the stated figure, or both (either one reached is enough).
+public struct GapThreshold: Sendable, Equatable {
+    public var gap: Double?
+    public var relativeGap: Double?
+
+    public init(gap: Double? = nil, relativeGap: Double? = nil) {
+        self.gap = gap
+        self.relativeGap = relativeGap
+    }
+
+    /// Whether the evidence of a finding reaches the threshold.
+    public func isReached(by evidence: Evidence) -> Bool {
+        if let gap, evidence.gap >= gap { return true }
+        if let relativeGap {
+            let stated = max(abs(evidence.stated.midpoint), .leastNonzeroMagnitude)
+            if evidence.gap / stated >= relativeGap { return true }
+        }
+        return false
+    }
+}
+
 /// Texts a rule must pass and fail, run by the tests.
 public struct RuleExamples: Sendable {
     public var valid: [String] = []
@@ -57,6 +79,9 @@ public struct Rule: Sendable {
     public var rationale: String?
     public var link: String?
     public var severity: Severity
+    /// Gaps from which a finding becomes a warning or an error, whatever `severity` says.
+    public var warnIf: GapThreshold?
+    public var errorIf: GapThreshold?
     public var scope: Scope
     /// The message with `{placeholders}`; nil for the kind's default message.
     public var message: String?
@@ -65,4 +90,12 @@ public struct Rule: Sendable {
     /// Where the rule is defined, for messages about the rule itself.
     public var path: String
     public var location: SourceLocation
+
+    /// The severity of a finding with this evidence: raised by `error_if` or `warn_if` when reached.
+    public func severity(for evidence: Evidence?) -> Severity {
+        guard let evidence else { return severity }
+        if let errorIf, errorIf.isReached(by: evidence) { return .error }
+        if let warnIf, warnIf.isReached(by: evidence) { return max(.warning, severity) }
+        return severity
+    }
 }

@@ -9,10 +9,10 @@ struct RuleReader {
     /// The rule being read, so a missing key can point at the rule that lacks it.
     var currentRule: Node?
 
-    static let commonKeys = ["id", "kind", "summary", "rationale", "link", "severity", "scope", "message", "examples"]
+    static let commonKeys = ["id", "kind", "summary", "rationale", "link", "severity", "warn_if", "error_if", "scope", "message", "examples"]
     static let kindKeys: [RuleKind: [String]] = [
         .sum: ["total", "part", "complete", "min_parts", "opener", "only_complete"],
-        .compare: ["template", "left", "right", "op"],
+        .compare: ["template", "left", "right", "op", "key"],
         .same: ["template", "restatement", "key", "value"],
         .percent: ["template", "share", "part", "whole"],
         .range: ["value", "bounds", "min", "max"],
@@ -161,7 +161,7 @@ struct RuleReader {
             computed = ["total", "parts", "sum", "gap"]
         case .compare?:
             (check, slotNames) = readCompare(mapping)
-            computed = ["left", "right", "op"]
+            computed = ["left", "right", "op", "key"]
         case .same?:
             (check, slotNames) = readSame(mapping)
             computed = ["key", "value", "other", "line"]
@@ -189,10 +189,13 @@ struct RuleReader {
             }
         }
         let examples = readExamples(mapping["examples"])
+        let warnIf = threshold(mapping, "warn_if")
+        let errorIf = threshold(mapping, "error_if")
         guard diagnostics.count == before, let kind, let check, let severity, let scope else { return nil }
         return Rule(
             id: id, kind: kind, summary: summary, rationale: scalar(mapping, "rationale", required: false),
-            link: scalar(mapping, "link", required: false), severity: severity, scope: scope, message: message,
+            link: scalar(mapping, "link", required: false), severity: severity, warnIf: warnIf, errorIf: errorIf,
+            scope: scope, message: message,
             check: check, examples: examples, path: path, location: location(node) ?? SourceLocation(line: 1, column: 1)
         )
     }
@@ -225,6 +228,12 @@ struct RuleReader {
     }
 
     mutating func readCompare(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
+        if let leftNode = mapping["left"], let leftMapping = leftNode.mapping {
+            return readKeyedCompare(mapping, leftMapping)
+        }
+        if mapping["key"] != nil {
+            error(mapping["key"], "'key' joins two facts: give 'left' and 'right' each as {template: …, value: …}")
+        }
         let pairs = templates(mapping, "template", required: true)
         let left = scalar(mapping, "left", required: true)
         let right = scalar(mapping, "right", required: true)
@@ -236,6 +245,40 @@ struct RuleReader {
         }
         let names = Set(pairs.flatMap { $0.slots.map(\.name) })
         return (CompareCheck(pairs: pairs, left: left, right: right, comparison: op), Array(names))
+    }
+
+    /// `left: {template: …, value: n}`, `right: {…}`, `key: year`: two facts joined by a key.
+    mutating func readKeyedCompare(_ mapping: Node.Mapping, _ leftMapping: Node.Mapping) -> ((any Check)?, [String]) {
+        if mapping["template"] != nil {
+            error(mapping["template"], "'template' does not go with 'left' and 'right' given as facts")
+        }
+        guard let rightMapping = mapping["right"]?.mapping else {
+            error(mapping["right"], "'right' must be a fact like 'left': {template: …, value: …}")
+            return (nil, [])
+        }
+        var sides: [(templates: [Template], slot: String)] = []
+        for side in [leftMapping, rightMapping] {
+            for (key, _) in side where !["template", "value"].contains(key.string ?? "") {
+                let suggestion = Suggestion.closest(to: key.string ?? "", among: ["template", "value"]).map { " (did you mean '\($0)'?)" } ?? ""
+                error(key, "unknown key '\(key.string ?? "?")' in a fact\(suggestion)")
+            }
+            let compiled = templates(side, "template", required: true)
+            guard !compiled.isEmpty, let slot = valueSlot(compiled, preferred: [scalar(side, "value", required: false) ?? "value"], key: "template", side) else {
+                return (nil, [])
+            }
+            sides.append((compiled, slot))
+        }
+        let keys = strings(mapping, "key")
+        let op = enumValue(mapping, "op", ComparisonOperator.self, default: nil)
+        if mapping["op"] == nil { error(nil as Node?, "a compare rule needs 'op'") }
+        guard let op, !keys.isEmpty else { return (nil, []) }
+        for key in keys {
+            requireSlot(key, in: sides[0].templates, figure: false, key: "key", mapping)
+            requireSlot(key, in: sides[1].templates, figure: false, key: "key", mapping)
+        }
+        let names = Set((sides[0].templates + sides[1].templates).flatMap { $0.slots.map(\.name) })
+        let check = KeyedCompareCheck(left: sides[0].templates, leftSlot: sides[0].slot, right: sides[1].templates, rightSlot: sides[1].slot, keys: keys, comparison: op)
+        return (check, Array(names))
     }
 
     mutating func readSame(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
@@ -312,6 +355,25 @@ struct RuleReader {
         }
         guard events.count == list.count else { return (nil, []) }
         return (OrderCheck(events: events), Array(Set(events.flatMap { $0.template.slots.map(\.name) })))
+    }
+
+    /// `warn_if: {gap: 2}` or `{relative_gap: 0.05}`: the size of discrepancy that raises a finding.
+    mutating func threshold(_ mapping: Node.Mapping, _ key: String) -> GapThreshold? {
+        guard let node = mapping[key] else { return nil }
+        guard let inner = node.mapping else {
+            error(node, "'\(key)' must be a mapping such as {gap: 2} or {relative_gap: 0.05}")
+            return nil
+        }
+        for (name, _) in inner where !["gap", "relative_gap"].contains(name.string ?? "") {
+            let suggestion = Suggestion.closest(to: name.string ?? "", among: ["gap", "relative_gap"]).map { " (did you mean '\($0)'?)" } ?? ""
+            error(name, "unknown key '\(name.string ?? "?")' in '\(key)'\(suggestion)")
+        }
+        let threshold = GapThreshold(gap: number(inner, "gap"), relativeGap: number(inner, "relative_gap"))
+        if threshold.gap == nil, threshold.relativeGap == nil {
+            error(node, "'\(key)' needs 'gap' or 'relative_gap'")
+            return nil
+        }
+        return threshold
     }
 
     mutating func number(_ mapping: Node.Mapping, _ key: String) -> Double? {
