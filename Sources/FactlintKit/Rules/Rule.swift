@@ -19,6 +19,8 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case order
     /// A table's total row adds up.
     case table
+    /// An expectation over named facts, the escape hatch.
+    case expect
 }
 
 /// A comparison between two figures.

@@ -18,6 +18,7 @@ struct RuleReader {
         .range: ["value", "bounds", "min", "max"],
         .order: ["events"],
         .table: ["labels"],
+        .expect: ["facts", "expect"],
     ]
 
     init(path: String, text: String) {
@@ -174,6 +175,9 @@ struct RuleReader {
         case .order?:
             (check, slotNames) = readOrder(mapping)
             computed = ["first", "second", "first_event", "second_event"]
+        case .expect?:
+            (check, slotNames) = readExpect(mapping)
+            computed = ["left", "right", "expect"]
         case .table?:
             let labels = mapping["labels"] != nil ? strings(mapping, "labels").map { $0.lowercased() } : nil
             check = labels.map { TableTotalCheck(labels: Set($0)) } ?? TableTotalCheck()
@@ -355,6 +359,52 @@ struct RuleReader {
         }
         guard events.count == list.count else { return (nil, []) }
         return (OrderCheck(events: events), Array(Set(events.flatMap { $0.template.slots.map(\.name) })))
+    }
+
+    /// `facts: {name: template or {template: …, value: …}}` and `expect: "sheltered <= victims"`.
+    mutating func readExpect(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
+        guard let factsNode = mapping["facts"], let factsMapping = factsNode.mapping, !factsMapping.isEmpty else {
+            error(mapping["facts"], "an expect rule needs 'facts': a mapping from fact names to templates")
+            return (nil, [])
+        }
+        var facts: [ExpectCheck.Fact] = []
+        for (nameNode, value) in factsMapping {
+            guard let name = nameNode.string, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                error(nameNode, "a fact name may hold only letters, digits and '_'")
+                continue
+            }
+            var compiled: [Template] = []
+            var slotName: String?
+            if let inner = value.mapping {
+                compiled = templates(inner, "template", required: true)
+                slotName = scalar(inner, "value", required: false)
+            } else {
+                var wrapper = Node.Mapping([])
+                wrapper[Node("template")] = value
+                compiled = templates(wrapper, "template", required: true)
+            }
+            guard !compiled.isEmpty, let slot = valueSlot(compiled, preferred: [slotName ?? "value"], key: "facts", factsMapping) else { continue }
+            facts.append(ExpectCheck.Fact(name: name, templates: compiled, slot: slot))
+        }
+        guard let source = scalar(mapping, "expect", required: true), facts.count == factsMapping.count else { return (nil, []) }
+        do {
+            let expression = try ExpressionParser.parse(source)
+            for (name, offset) in expression.facts where !facts.contains(where: { $0.name == name }) {
+                let suggestion = Suggestion.closest(to: name, among: facts.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+                let node = mapping["expect"]
+                let location = node.flatMap { self.location(ofTemplateText: source, offset: offset, scalar: $0, style: $0.scalar?.style ?? .plain) }
+                error(at: location, "the expectation names '\(name)', which is no fact of this rule\(suggestion)")
+                return (nil, [])
+            }
+            return (ExpectCheck(facts: facts, expectation: expression, source: source), facts.map(\.name))
+        } catch let failure as ExpressionError {
+            let node = mapping["expect"]
+            let location = node.flatMap { self.location(ofTemplateText: source, offset: failure.offset, scalar: $0, style: $0.scalar?.style ?? .plain) }
+            error(at: location, "in expectation: \(failure.message)")
+            return (nil, [])
+        } catch {
+            return (nil, [])
+        }
     }
 
     /// `warn_if: {gap: 2}` or `{relative_gap: 0.05}`: the size of discrepancy that raises a finding.
