@@ -21,6 +21,8 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case table
     /// An expectation over named facts, the escape hatch.
     case expect
+    /// Stated figures agree with a table of official figures.
+    case reference
 }
 
 /// A comparison between two figures.

@@ -19,6 +19,7 @@ struct RuleReader {
         .order: ["events"],
         .table: ["labels"],
         .expect: ["facts", "expect"],
+        .reference: ["template", "table", "key", "column", "value"],
     ]
 
     init(path: String, text: String) {
@@ -102,6 +103,9 @@ struct RuleReader {
             }
             list = rules
         } else {
+            // A top-level list is a list of rules only when its items have ids; otherwise it is
+            // data, such as a reference table kept beside the rules.
+            guard let items = root.sequence, items.contains(where: { $0.mapping?["id"] != nil }) else { return [] }
             list = root
         }
         guard let sequence = list.sequence else {
@@ -175,6 +179,9 @@ struct RuleReader {
         case .order?:
             (check, slotNames) = readOrder(mapping)
             computed = ["first", "second", "first_event", "second_event"]
+        case .reference?:
+            (check, slotNames) = readReference(mapping)
+            computed = ["value", "official", "key", "table"]
         case .expect?:
             (check, slotNames) = readExpect(mapping)
             computed = ["left", "right", "expect"]
@@ -359,6 +366,60 @@ struct RuleReader {
         }
         guard events.count == list.count else { return (nil, []) }
         return (OrderCheck(events: events), Array(Set(events.flatMap { $0.template.slots.map(\.name) })))
+    }
+
+    /// `table: official.csv` (beside the rule file), `key: [year]`, `column: convictions`, `template: …`.
+    mutating func readReference(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
+        let patterns = templates(mapping, "template", required: true)
+        let keys = strings(mapping, "key")
+        guard let tableName = scalar(mapping, "table", required: true), let column = scalar(mapping, "column", required: true),
+              !patterns.isEmpty, !keys.isEmpty else { return (nil, []) }
+        let valueName = scalar(mapping, "value", required: false)
+        guard let slot = valueSlot(patterns, preferred: [valueName ?? "value"], key: "template", mapping) else { return (nil, []) }
+        for key in keys where !key.hasPrefix("document.") { requireSlot(key, in: patterns, figure: false, key: "key", mapping) }
+        // The table is found beside the rule file.
+        let directory = (path as NSString).deletingLastPathComponent
+        let tablePath = tableName.hasPrefix("/") ? tableName : (directory.isEmpty ? tableName : directory + "/" + tableName)
+        guard let data = FileManager.default.contents(atPath: tablePath) else {
+            error(mapping["table"], "cannot read the reference table '\(tablePath)'", help: "put the CSV or YAML table beside the rule file, or give its path")
+            return (nil, [])
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        var rows: [[String: String]] = []
+        do {
+            if tablePath.lowercased().hasSuffix(".csv") {
+                rows = try ReferenceTable.rows(csv: text)
+            } else {
+                guard let list = try Yams.compose(yaml: text)?.sequence else {
+                    error(mapping["table"], "the reference table '\(tableName)' must be a CSV file or a YAML list of rows")
+                    return (nil, [])
+                }
+                rows = list.compactMap { row in row.mapping.map { Dictionary(uniqueKeysWithValues: $0.compactMap { key, value in key.string.flatMap { k in value.scalar.map { (k, $0.string) } } }) } }
+            }
+        } catch let failure as ReferenceTableError {
+            error(mapping["table"], "in the reference table '\(tableName)': \(failure.message)")
+            return (nil, [])
+        } catch {
+            self.error(mapping["table"], "the reference table '\(tableName)' does not parse: \(error)")
+            return (nil, [])
+        }
+        var table: [[String]: Double] = [:]
+        for (number, row) in rows.enumerated() {
+            let columns = keys.map { $0.hasPrefix("document.") ? String($0.dropFirst("document.".count)) : $0 }
+            let keyParts = columns.map { row[$0].map(ReferenceCheck.normalise) }
+            guard keyParts.allSatisfy({ $0 != nil }) else {
+                let missing = columns.filter { row[$0] == nil }.joined(separator: ", ")
+                error(mapping["table"], "row \(number + 1) of '\(tableName)' has no \(missing) column")
+                return (nil, [])
+            }
+            guard let cell = row[column], let value = Double(cell.replacingOccurrences(of: ",", with: "")) else {
+                error(mapping["table"], "row \(number + 1) of '\(tableName)' has no number in column '\(column)'")
+                return (nil, [])
+            }
+            table[keyParts.compactMap { $0 }] = value
+        }
+        let names = Set(patterns.flatMap { $0.slots.map(\.name) })
+        return (ReferenceCheck(patterns: patterns, valueSlot: slot, keys: keys, table: table, tableName: tableName), Array(names))
     }
 
     /// `facts: {name: template or {template: …, value: …}}` and `expect: "sheltered <= victims"`.
