@@ -225,6 +225,11 @@ struct ListReader {
                     break
                 }
                 if isMark(position, ",") { break }
+                // "31 men … as well as 119 women".
+                if word(position) == "as", word(position + 1) == "well", word(position + 2) == "as", amountFigure(position + 3) != nil {
+                    position += 3
+                    break
+                }
                 // "two fled and remain in hiding and 8 were convicted": an "and" that joins words, not groups.
                 if word(position) == "and" || word(position) == "or" {
                     if amountFigure(position + 1) != nil { break }
