@@ -120,6 +120,8 @@ extension FigureScanner {
         if isYearUsedAsName(index) { return false }
         if index == range.lowerBound || startsSentence(index) { return true }
         if word(index - 1)?.isYearLead == true { return true }
+        // "the Organization’s 2019 report".
+        if word(index - 1) == .s, attached(index - 1), mark(index - 2) == .apostrophe { return true }
         if isDash(index - 1), attached(index), let prefix = word(index - 2), prefix == .mid || prefix == .early || prefix == .late || prefix == .pre || prefix == .post {
             return true
         }

@@ -37,8 +37,9 @@ extension FigureScanner {
         guard var amount = number(at: index) else { return nil }
         if amount.isWords, isNonCountOne(at: index, end: amount.end) { return nil }
         // "5m euros", "€": a letter scale counts only when a currency follows it.
-        if !amount.isWords, amount.scale == 1, attached(amount.end), word(amount.end)?.letterScale != nil,
-           isCurrency(after: amount.end + 1) {
+        // "12k cases": "k" for thousand is read without a currency too; "m" and "b" are not ("5m" may be metres).
+        if !amount.isWords, amount.scale == 1, attached(amount.end), let letter = word(amount.end), letter.letterScale != nil,
+           letter == .k || isCurrency(after: amount.end + 1) {
             applyLetterScale(to: &amount)
         }
         return Quantity(start: index, amount: amount, unit: unit(after: amount))
@@ -262,6 +263,13 @@ extension FigureScanner {
         } else {
             return nil
         }
+        // "2015 through 2019", "the years 2015 to 2019": two years make a span of dates.
+        if first.unit == nil, !first.amount.isWords, let firstYear = yearValue(first.start), first.amount.end == first.start + 1,
+           let lastYear = yearValue(joiner + 1), lastYear > firstYear, !dashed || !isDash(joiner + 2) {
+            return make(.date, Interval(lower: CalendarDate.interval(year: firstYear, grain: .year).lower,
+                                        upper: CalendarDate.interval(year: lastYear, grain: .year).upper, upperIsClosed: false),
+                        stated: Double(firstYear), qualifier: .range, grain: .year, tokens: first.start..<(joiner + 2))
+        }
         guard let second = quantity(at: joiner + 1), second.unit?.kind != .ordinal, first.unit?.kind != .ordinal else { return nil }
         // An identifier such as "8-800-555" is no range.
         if dashed, isDash(second.end), attached(second.end) { return nil }
@@ -383,7 +391,7 @@ extension FigureScanner {
     func qualifiedFigure(at index: Int) -> Figure? {
         guard let (qualifier, start) = qualifier(at: index) else { return nil }
         var position = start
-        var isAge = isAged(before: index)
+        var isAge = isAged(before: index) || (word(index) == .as && (word(index + 1) == .young || word(index + 1) == .old))
         if word(position) == .the, word(position + 1) == .age, word(position + 2) == .of {
             position += 3
             isAge = true
@@ -437,7 +445,8 @@ extension FigureScanner {
         case (.fewer, .than?, _), (.less, .than?, _), (.just, .under?, _): return (.lessThan, index + 2)
         case (.close, .to?, _): return (.nearly, index + 2)
         case (.as, .many?, .as?), (.as, .much?, .as?), (.as, .high?, .as?): return (.atMost, index + 3)
-        case (.as, .few?, .as?), (.as, .little?, .as?), (.as, .low?, .as?): return (.atLeast, index + 3)
+        case (.as, .few?, .as?), (.as, .little?, .as?), (.as, .low?, .as?), (.as, .young?, .as?): return (.atLeast, index + 3)
+        case (.as, .old?, .as?): return (.atMost, index + 3)
         case (.just, .short?, .of?): return (.nearly, index + 3)
         case (.an, .estimated?, _): return (.approximate, index + 2)
         default:
@@ -486,7 +495,13 @@ extension FigureScanner {
             return nil
         }
         start += 1
-        if let first = date(at: start, allowRange: false) {
+        // "between the ages of 14 and 17".
+        var isAgeRange = false
+        if word(start) == .the, word(start + 1) == .ages, word(start + 2) == .of {
+            start += 3
+            isAgeRange = true
+        }
+        if !isAgeRange, let first = date(at: start, allowRange: false) {
             let middle = first.tokens.upperBound
             guard word(middle) == joiner || (joiner == .to && (word(middle) == .until || word(middle) == .through)),
                   let second = date(at: middle + 1, allowRange: false), second.value.upper >= first.value.lower else { return nil }
@@ -498,7 +513,7 @@ extension FigureScanner {
         if isDash(middle), attached(middle) { middle += 1 }
         guard word(middle) == joiner, let second = quantity(at: middle + 1), second.unit?.kind != .ordinal,
               var range = joinRange(first, second, start: index) else { return nil }
-        if isAged(before: index) || range.unit == "age" { range = asAge(range) }
+        if isAgeRange || isAged(before: index) || range.unit == "age" { range = asAge(range) }
         return range
     }
 }

@@ -96,6 +96,16 @@ extension FigureScanner {
         guard let amount = numberWords(at: index), amount.end == index + 1 || word(index) == .a else {
             return nil
         }
+        // "two-thirds", "one-third": a fraction joined by a hyphen.
+        if isDash(amount.end), attached(amount.end), attached(amount.end + 1), let part = word(amount.end + 1),
+           part.isFraction || part == .third || part == .fourth || part == .fifth || part == .tenth {
+            return amount.end + 2
+        }
+        // "one in four": a ratio, not two counts.
+        if word(index) == .one, amount.end == index + 1, word(amount.end) == .in,
+           let other = number(at: amount.end + 1), other.scale == 1 {
+            return other.end
+        }
         let next = word(amount.end)
         if next?.isFraction == true { return amount.end + 1 }
         if let next, next == .third || next == .fourth || next == .fifth || next == .tenth, word(amount.end + 1) == .of,

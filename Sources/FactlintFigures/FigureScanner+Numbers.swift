@@ -262,6 +262,7 @@ extension FigureScanner {
             }
         }
         if isDash(end), attached(end) { return true }  // "one-off", "one-sided"
+        if word(end) == .in, isNumber(end + 1) || word(end + 1)?.unitValue != nil || word(end + 1)?.tensValue != nil { return true }  // "one in four"
         if let next = word(end) {
             switch next {
             case .another, .day, .way, .thing, .hand, .such, .time, .must, .should, .can, .could, .might, .would, .will:

@@ -61,7 +61,7 @@ struct FigureScanner {
         // Codes are only ever made from a Mark's raw value, which numbers the cases in order.
         let mark = unsafeBitCast(UInt8(truncatingIfNeeded: code - 1), to: Mark.self)
         switch mark {
-        case .hyphen, .dash, .openBracket, .caret, .upArrow: return true
+        case .hyphen, .dash, .openBracket, .caret, .upArrow, .period: return true
         default: return mark.isCurrency
         }
     }
@@ -88,7 +88,8 @@ struct FigureScanner {
             }
         case .in: return word(index + 1) == .excess
         case .at: return word(index + 1) == .least || word(index + 1) == .most
-        case .as: return word(index + 1) == .many || word(index + 1) == .much || word(index + 1) == .few
+        case .as: return word(index + 1) == .many || word(index + 1) == .much || word(index + 1) == .few || word(index + 1) == .young
+            || word(index + 1) == .old
             || word(index + 1) == .little || word(index + 1) == .high || word(index + 1) == .low
         case .up: return word(index + 1) == .to
         case .more, .fewer, .less, .greater: return word(index + 1) == .than
@@ -113,6 +114,7 @@ struct FigureScanner {
         case .punctuation:
             guard let mark = mark(index) else { return nil }
             if mark == .hyphen || mark == .dash { return negativeNumber(at: index) }
+            if mark == .period { return leadingDecimal(at: index) }
             guard mark.isCurrency else { return nil }
             return measuredFigure(at: index)
         case .number:
@@ -127,6 +129,22 @@ struct FigureScanner {
         if let figure = measuredFigure(at: index) { return figure }
         if let figure = ordinalWord(at: index) { return figure }
         return nil
+    }
+
+    /// ".5%": a decimal written without its leading zero, set off by a space before the point.
+    func leadingDecimal(at index: Int) -> Figure? {
+        guard tokens[index].spaceBefore, isNumber(index + 1), attached(index + 1), !isNumber(index - 1) else { return nil }
+        let digits = digitCount(index + 1)
+        guard digits <= 6, plainInteger(index + 1) != nil, var quantity = quantity(at: index + 1), quantity.amount.scale == 1 else { return nil }
+        switch quantity.unit?.kind {
+        case nil, .percent?, .money?: break
+        default: return nil
+        }
+        quantity.amount.value /= pow10(digits)
+        quantity.amount.halfUnit = 0.5 * pow10(-digits)
+        quantity.amount.isInteger = false
+        quantity.start = index
+        return figure(quantity)
     }
 
     /// "-5", "−12%": a minus sign glued to a number and set off from what comes before.

@@ -31,7 +31,7 @@ enum Word: UInt16, CaseIterable, Sendable {
     // Qualifiers and connectives.
     case about, around, approximately, approx, roughly, circa, estimated, nearly, almost, over, above, exceeding
     case under, below, more, than, greater, excess, of, upwards, well, just, at, least, no, fewer, less, not
-    case much, little, high, low, so, plus, higher
+    case much, little, high, low, so, plus, higher, young
     case a, an, minimum, maximum, total, up, to, most, close, short, some
     case between, and, or, from, ranging, ranged, through, until, till, respectively
     // Words around years.

@@ -281,6 +281,48 @@ struct BroadExtractionTests {
         "Schedule 2 lists the offences.",
     ]
 
+    /// Cases from a second reading: leading decimals, fractions joined by hyphens, ratios,
+    /// spans of years written with words, ages written around "as young as".
+    static let secondReading: [ExtractionCase] = [
+        sentence("The agency recorded 12k cases.", .count("12k", 11_500, 12_500)),
+        sentence("The agency recorded 12,000–15,000 cases.", .count("12,000–15,000", 12_000, 15_000, .range)),
+        sentence("The rate was .5%.", .percent(".5%", 0.45, 0.55)),
+        sentence("The rate was 0.75%.", .percent("0.75%", 0.745, 0.755)),
+        sentence("The unit had a budget of USD 2.5bn.", .money("USD 2.5bn", 2_450_000_000, 2_550_000_000, unit: "USD")),
+        sentence("The fine was 1,000,000 naira.", .money("1,000,000 naira", 1_000_000, unit: "NGN")),
+        sentence("He paid 5 000 € for the trip.", .money("5 000 €", 5_000, unit: "EUR")),
+        sentence("Girls as young as 12 were recruited.", .age("as young as 12", 12, .infinity, .atLeast)),
+        sentence("Victims were between the ages of 14 and 17.", .age("between the ages of 14 and 17", 14, 17, .range)),
+        sentence("Two-thirds of the 60 cases were closed.", .count("60", 60)),
+        sentence("Approximately one-third of victims were boys."),
+        sentence("Nearly one in four victims was a child."),
+        sentence("One in five victims was a child."),
+        sentence("The report covers 2015 through 2019.",
+                 .date("2015 through 2019", .year, from: (2015, 1, 1), to: (2020, 1, 1), .range)),
+        sentence("The report covers the years 2015 to 2019.",
+                 .date("2015 to 2019", .year, from: (2015, 1, 1), to: (2020, 1, 1), .range)),
+        sentence("The Organization's 2019 report noted 19 cases.",
+                 .date("2019", .year, from: (2019, 1, 1), to: (2020, 1, 1)), .count("19", 19)),
+        sentence("In the 2019-2020 school year, 40 children dropped out.",
+                 .date("2019-2020", .year, from: (2019, 1, 1), to: (2021, 1, 1), .range), .count("40", 40)),
+        sentence("He was born on 12 October 1985.", .date("12 October 1985", .day, from: (1985, 10, 12), to: (1985, 10, 13))),
+        sentence("Since January 1, 2020, the law applies.",
+                 .date("January 1, 2020", .day, from: (2020, 1, 1), to: (2020, 1, 2))),
+        // An impossible day is no day; its year still stands.
+        sentence("The unit closed on 31 April 2021.", .date("2021", .year, from: (2021, 1, 1), to: (2022, 1, 1))),
+        sentence("Sentences of 3–5 yrs were imposed.", .duration("3–5 yrs", 36, 60, .range)),
+        sentence("The 5-year-old boy was found.", .age("5-year-old", 5)),
+        sentence("Wages were 200 dollars per month.", .money("200 dollars", 200, unit: "USD")),
+        sentence("Fines ranged between $100 and $500.", .money("between $100 and $500", 100, 500, .range, unit: "USD")),
+        sentence("The NGO hotline 1-800-555-0100 is free."),
+        sentence("The ratio was 3:1."),
+    ]
+
+    @Test("a second reading", arguments: secondReading)
+    func readsSecondReading(_ testCase: ExtractionCase) {
+        expectFigures(testCase)
+    }
+
     @Test("no figure", arguments: nothing)
     func readsNothing(_ text: String) {
         let figures = FigureRecognizer().figures(in: text).map { FigureRendering.line($0, in: text) }
