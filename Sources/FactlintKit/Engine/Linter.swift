@@ -29,9 +29,12 @@ public struct Linter: Sendable {
         var seen: Set<Finding> = []
         var used: Set<Int> = []
         var checksRun = 0
+        // Each sentence's words and figures, built once for every template of every rule.
+        let items = document.sentences.map { SentenceItems(document: document, sentence: $0).items }
+        let masks = document.sentences.map { WordMask(document: document, sentence: $0) }
         for rule in rules {
             let matches = rule.check.templates.map { template -> [TemplateMatch] in
-                let matcher = TemplateMatcher(template: template, document: document)
+                let matcher = TemplateMatcher(template: template, document: document, sentenceItems: items, wordMasks: masks)
                 return document.sentences.indices.flatMap { matcher.matches(inSentence: $0) }
             }
             let outcome = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches))

@@ -8,18 +8,22 @@ import FactlintFigures
 struct TemplateMatcher {
     let template: Template
     let document: Document
+    /// The items of every sentence, when the caller has them already (the linter builds them once).
+    var sentenceItems: [[SentenceItems.Item]]? = nil
+    /// A 256-bit summary of each sentence's words, to skip sentences that lack a required word.
+    var wordMasks: [WordMask]? = nil
 
     /// Connectors allowed inside a name between capitalised words: "Office to Monitor and Combat".
-    static let nameConnectors: Set<[UInt8]> = Set(["of", "for", "and", "in", "on", "the", "de", "del", "van", "von", "al", "bin", "&"].map { Array($0.utf8) })
+    static let nameConnectors: [[UInt8]] = Array(["of", "for", "and", "in", "on", "the", "de", "del", "van", "von", "al", "bin", "&"].map { Array($0.utf8) })
     /// Capitalised words that open sentences and clauses rather than names: "According to Duman Taev".
-    static let nonNameWords: Set<[UInt8]> = Set([
+    static let nonNameWords: [[UInt8]] = Array([
         "according", "the", "a", "an", "in", "on", "at", "for", "as", "while", "after", "before", "still", "however",
         "although", "though", "but", "and", "or", "since", "during", "when", "where", "if", "meanwhile", "moreover",
         "also", "this", "that", "these", "those", "its", "their", "his", "her", "our", "by", "from", "with", "of", "to",
         "yet", "then", "thus", "today", "later", "earlier", "last", "next", "both", "all", "some", "many", "most",
     ].map { Array($0.utf8) })
     /// Words at which a trailing `{x:text}` slot stops.
-    static let textStops: Set<[UInt8]> = Set([
+    static let textStops: [[UInt8]] = Array([
         "in", "on", "at", "for", "from", "during", "since", "by", "with", "and", "or", "including", "compared",
         "while", "which", "who", "whom", "that", "as", "than", "to", "under", "between", "after", "before", "of", "were", "was",
     ].map { Array($0.utf8) })
@@ -27,8 +31,10 @@ struct TemplateMatcher {
     /// All non-overlapping matches in a sentence, leftmost first.
     func matches(inSentence sentenceIndex: Int) -> [TemplateMatch] {
         let sentence = document.sentences[sentenceIndex]
+        if let wordMasks, !template.requiredWords.allSatisfy({ wordMasks[sentenceIndex].mayContain($0) }) { return [] }
         guard containsRequiredWords(sentence) else { return [] }
-        let items = SentenceItems(document: document, sentence: sentence).items
+        let items = sentenceItems?[sentenceIndex] ?? SentenceItems(document: document, sentence: sentence).items
+        guard !items.isEmpty else { return [] }
         var search = Search(matcher: self, items: items)
         var results: [TemplateMatch] = []
         var start = 0
@@ -87,6 +93,19 @@ struct TemplateMatcher {
         document.source.bytes[itemBytes(item)].map(ByteText.lowercased)
     }
 
+    /// Whether a word item is `word` (lowercase), or starts with it when `prefix`; no allocation.
+    func wordItem(_ item: SentenceItems.Item, is word: [UInt8], prefix: Bool = false) -> Bool {
+        guard case .token(let index) = item else { return false }
+        let token = document.tokens[index]
+        guard token.kind != .punctuation else { return false }
+        return prefix ? ByteText.hasPrefix(document.source.bytes, token.bytes, lowercase: word)
+                      : ByteText.equals(document.source.bytes, token.bytes, lowercase: word)
+    }
+
+    func wordItem(_ item: SentenceItems.Item, isOneOf words: [[UInt8]]) -> Bool {
+        words.contains { wordItem(item, is: $0) }
+    }
+
     func punctuationClass(_ item: SentenceItems.Item) -> PunctuationClass? {
         guard let token = token(item), token.kind == .punctuation else { return nil }
         return PunctuationClass(Array(document.source.bytes[token.start..<token.end]))
@@ -129,20 +148,24 @@ struct TemplateMatcher {
     struct Search {
         let matcher: TemplateMatcher
         let items: [SentenceItems.Item]
-        var failed: Set<Int> = []
+        /// One bit per (instruction, position) pair known to fail; a pair is tried at most once.
+        var failed: [UInt64]
         var captures: [Range<Int>?] = []
 
         init(matcher: TemplateMatcher, items: [SentenceItems.Item]) {
             self.matcher = matcher
             self.items = items
+            let states = matcher.template.program.count * (items.count + 1)
+            failed = [UInt64](repeating: 0, count: (states + 63) / 64)
         }
 
         /// The end of a match of the program from `pc` at `position`, or nil.
         mutating func run(pc: Int, position: Int) -> Int? {
             let state = pc * (items.count + 1) + position
-            if failed.contains(state) { return nil }
+            let (word, bit) = (state >> 6, UInt64(1) << UInt64(state & 63))
+            if failed[word] & bit != 0 { return nil }
             if let end = step(pc: pc, position: position) { return end }
-            failed.insert(state)
+            failed[word] |= bit
             return nil
         }
 
@@ -155,9 +178,7 @@ struct TemplateMatcher {
             case .split(let first, let second):
                 return run(pc: first, position: position) ?? run(pc: second, position: position)
             case .word(let word, let prefix):
-                guard position < items.count, matcher.isWord(items[position]) else { return nil }
-                let text = matcher.lowercased(items[position])
-                guard prefix ? text.starts(with: word) : text == word else { return nil }
+                guard position < items.count, matcher.wordItem(items[position], is: word, prefix: prefix) else { return nil }
                 return run(pc: pc + 1, position: position + 1)
             case .punctuation(let expected):
                 guard position < items.count, let actual = matcher.punctuationClass(items[position]) else { return nil }
@@ -209,8 +230,7 @@ struct TemplateMatcher {
             case .word(let choices):
                 guard let token = matcher.token(item), token.kind == .word else { return [] }
                 if let choices {
-                    let text = matcher.lowercased(item)
-                    return choices.contains(text) ? [position + 1] : []
+                    return matcher.wordItem(item, isOneOf: choices) ? [position + 1] : []
                 }
                 return [position + 1]
             case .name:
@@ -231,7 +251,7 @@ struct TemplateMatcher {
                 return []
             }
             guard matcher.isCapitalizedWord(items[position]),
-                  !TemplateMatcher.nonNameWords.contains(matcher.lowercased(items[position])) else { return [] }
+                  !matcher.wordItem(items[position], isOneOf: TemplateMatcher.nonNameWords) else { return [] }
             var ends = [position + 1]
             var end = position + 1
             var words = 1
@@ -239,7 +259,7 @@ struct TemplateMatcher {
                 if matcher.isCapitalizedWord(items[end]) {
                     end += 1
                 } else if end + 1 < items.count, matcher.isCapitalizedWord(items[end + 1]),
-                          matcher.punctuationClass(items[end]) == .dash || TemplateMatcher.nameConnectors.contains(matcher.lowercased(items[end])) {
+                          matcher.punctuationClass(items[end]) == .dash || matcher.wordItem(items[end], isOneOf: TemplateMatcher.nameConnectors) {
                     end += 2
                 } else {
                     break
@@ -255,7 +275,7 @@ struct TemplateMatcher {
             var end = position
             while end < items.count, end - position < 8 {
                 let item = items[end]
-                if greedy, end > position, TemplateMatcher.textStops.contains(matcher.lowercased(item)) { break }
+                if greedy, end > position, matcher.wordItem(item, isOneOf: TemplateMatcher.textStops) { break }
                 if matcher.isWord(item) {
                     end += 1
                     ends.append(end)
@@ -266,6 +286,47 @@ struct TemplateMatcher {
                 }
             }
             return greedy ? Array(ends.suffix(1)) : ends
+        }
+    }
+}
+
+/// A Bloom filter of a sentence's lowercase words: 256 bits, so "does it contain this word?"
+/// is answered without reading the sentence again (a "maybe" is then checked for real).
+struct WordMask: Sendable {
+    var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    static func bit<Bytes: Sequence>(of lowercaseBytes: Bytes) -> Int where Bytes.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in lowercaseBytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash >> 56)
+    }
+
+    mutating func insert(bit: Int) {
+        let mask = UInt64(1) << UInt64(bit & 63)
+        switch bit >> 6 {
+        case 0: bits.0 |= mask
+        case 1: bits.1 |= mask
+        case 2: bits.2 |= mask
+        default: bits.3 |= mask
+        }
+    }
+
+    func mayContain(_ lowercaseWord: [UInt8]) -> Bool {
+        let bit = WordMask.bit(of: lowercaseWord)
+        let mask = UInt64(1) << UInt64(bit & 63)
+        switch bit >> 6 {
+        case 0: return bits.0 & mask != 0
+        case 1: return bits.1 & mask != 0
+        case 2: return bits.2 & mask != 0
+        default: return bits.3 & mask != 0
+        }
+    }
+
+    /// The mask of one sentence's words and numbers.
+    init(document: Document, sentence: Sentence) {
+        let bytes = document.source.bytes
+        for index in sentence.tokens where document.tokens[index].kind != .punctuation {
+            insert(bit: WordMask.bit(of: bytes[document.tokens[index].bytes].lazy.map(ByteText.lowercased)))
         }
     }
 }
