@@ -38,8 +38,14 @@ struct TemplateMatcher {
         var search = Search(matcher: self, items: items)
         var results: [TemplateMatch] = []
         var start = 0
+        let firstWord: [UInt8]?
+        if case .word(let word, let prefix) = template.program.first, !prefix { firstWord = word } else { firstWord = nil }
         while start < items.count {
-            search.captures = Array(repeating: nil, count: template.slots.count)
+            if let firstWord, !wordItem(items[start], is: firstWord) {
+                start += 1
+                continue
+            }
+            for slot in search.captures.indices { search.captures[slot] = nil }
             if let end = search.run(pc: 0, position: start) {
                 let captures = search.captures
                 results.append(makeMatch(sentence: sentenceIndex, items: items, range: start..<end, captures: captures))
@@ -157,6 +163,7 @@ struct TemplateMatcher {
             self.items = items
             let states = matcher.template.program.count * (items.count + 1)
             failed = [UInt64](repeating: 0, count: (states + 63) / 64)
+            captures = [Range<Int>?](repeating: nil, count: matcher.template.slots.count)
         }
 
         /// The end of a match of the program from `pc` at `position`, or nil.
