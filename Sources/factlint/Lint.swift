@@ -13,8 +13,11 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
-    @Option(help: "Output format: text or line.")
+    @Option(help: "Output format: text, line, json, sarif, github, junit, checkstyle or markdown.")
     var format: LintFormat = .text
+
+    @Option(help: ArgumentHelp("Write the output to this file, replacing it whole, instead of to standard output.", valueName: "file"))
+    var output: String?
 
     @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning, info or never.")
     var failOn: FailLevel = .error
@@ -22,48 +25,68 @@ struct Lint: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")
     var noColor = false
 
+    /// Where to read about factlint, for SARIF's `informationUri`; nil until factlint has a public home.
+    static let homepage: String? = nil
+
     func run() throws {
         var failed = false
-        let ruleSet = RuleLoader.load(paths: ruleOptions.resolvedRulePaths)
-        for diagnostic in ruleSet.diagnostics {
+        var diagnostics: [Diagnostic] = []
+        func report(_ diagnostic: Diagnostic) {
             Output.error(diagnostic.rendered())
+            diagnostics.append(diagnostic)
             failed = true
         }
+        let ruleSet = RuleLoader.load(paths: ruleOptions.resolvedRulePaths)
+        ruleSet.diagnostics.forEach(report)
         let inputs = paths.isEmpty ? ["Reports"] : paths
         let (files, pathDiagnostics) = ReportPaths.expand(inputs)
-        for diagnostic in pathDiagnostics {
-            Output.error(diagnostic.rendered())
-            failed = true
-        }
+        pathDiagnostics.forEach(report)
         let linter = Linter(rules: ruleSet.rules)
-        let useColor = format == .text && !noColor && Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let useColor = format == .text && output == nil && !noColor && Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let text = TextReporter(useColor: useColor)
         let line = LineReporter()
+        // Text and line findings are printed as each report is linted; with --output, or for the
+        // formats that are one document, they are gathered and written at the end.
+        var written = ""
+        func emit(_ chunk: String) {
+            if output == nil { print(chunk) } else { written += chunk + "\n" }
+        }
+        var reports: [DocumentReport] = []
         var counts: [Severity: Int] = [:]
         var figuresRead = 0
         var figuresUsed = 0
         var failing = false
         for file in files {
-            let (result, diagnostics) = linter.lint(file: file)
-            for diagnostic in diagnostics {
-                Output.error(diagnostic.rendered())
-                failed = true
-            }
-            if let report = result {
-                figuresRead += report.figuresRead
-                figuresUsed += report.figuresUsed
-                for finding in report.findings {
-                    counts[finding.severity, default: 0] += 1
-                    if let threshold = failOn.threshold, finding.severity >= threshold { failing = true }
-                    switch format {
-                    case .text: print(text.render(finding, source: report.source))
-                    case .line: print(line.render(finding))
-                    }
+            let (result, fileDiagnostics) = linter.lint(file: file)
+            fileDiagnostics.forEach(report)
+            guard let document = result else { continue }
+            figuresRead += document.figuresRead
+            figuresUsed += document.figuresUsed
+            for finding in document.findings {
+                counts[finding.severity, default: 0] += 1
+                if let threshold = failOn.threshold, finding.severity >= threshold { failing = true }
+                switch format {
+                case .text: emit(text.render(finding, source: document.source))
+                case .line: emit(line.render(finding))
+                default: break
                 }
             }
+            if !format.isStreaming { reports.append(document) }
         }
         let summary = Lint.summary(files: files.count, rules: ruleSet.rules.count, counts: counts, figuresRead: figuresRead, figuresUsed: figuresUsed)
-        if format == .text { print(summary) } else { Output.error(summary) }
+        if format == .text { emit(summary) } else { Output.error(summary) }
+        let baseDirectory = FileManager.default.currentDirectoryPath
+        if let reporter = format.runReporter(toolVersion: Factlint.configuration.version, baseDirectory: baseDirectory) {
+            let rendered = reporter.render(reports: reports, rules: ruleSet.rules, diagnostics: diagnostics)
+            if output == nil { print(rendered, terminator: "") } else { written = rendered }
+        }
+        if let output {
+            do {
+                try AtomicFile.write(written, to: output)
+            } catch let diagnostic as Diagnostic {
+                report(diagnostic)
+            }
+        }
         if failed { throw Exit.failure }
         if failing { throw Exit.findings }
     }
