@@ -185,7 +185,7 @@ import Testing
                 """, sourceLocation: sourceLocation)
             return
         }
-        let schema = CommandRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+        let schema = CommandRunner.sharedDirectory.appendingPathComponent("schemas/sarif-schema-2.1.0.json")
         guard FileManager.default.fileExists(atPath: schema.path) else {
             Issue.record("the official SARIF schema is missing at \(schema.path)", sourceLocation: sourceLocation)
             return

@@ -15,6 +15,15 @@ public enum CommandRunner {
         return url
     }()
 
+    /// The project's shared folder (schemas, bench, devset): $FACTLINT_SHARED, else `../shared`
+    /// beside the package, else /work/shared.
+    public static var sharedDirectory: URL {
+        if let path = ProcessInfo.processInfo.environment["FACTLINT_SHARED"] { return URL(fileURLWithPath: path) }
+        let beside = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+        if FileManager.default.fileExists(atPath: beside.path) { return beside }
+        return URL(fileURLWithPath: "/work/shared")
+    }
+
     /// The folder holding the built products (`factlint` among them).
     public static var productsDirectory: URL {
         Bundle.main.bundleURL.hasDirectoryPath && Bundle.main.bundleURL.pathExtension != "xctest"
