@@ -14,6 +14,25 @@ public struct Tokenizer: Sendable {
     ///
     /// - Parameter startsWithSpace: whether the first token counts as preceded by a break.
     /// - Complexity: O(n) in the length of the range.
+    /// Appends the tokens of several ranges (the lines of one block) to `tokens`, setting up the
+    /// buffers once for all of them; each range starts as if after a line break.
+    ///
+    /// - Complexity: O(n) in the total length of the ranges.
+    public func tokenize(_ bytes: [UInt8], segments: [Range<Int>], into tokens: inout [Token]) {
+        let table = WordTable.shared
+        Tokenizer.foldedWordBytes.withUnsafeBufferPointer { folded in
+            bytes.withUnsafeBufferPointer { buffer in
+                withUnsafeTemporaryAllocation(of: Token.self, capacity: Tokenizer.batchSize) { batch in
+                    var output = TokenBatch(batch: batch)
+                    for segment in segments {
+                        tokenize(buffer, in: segment, into: &output, tokens: &tokens, startsWithSpace: true, words: table, folded: folded)
+                    }
+                    output.flush(into: &tokens)
+                }
+            }
+        }
+    }
+
     public func tokenize(_ bytes: [UInt8], in range: Range<Int>, into tokens: inout [Token], startsWithSpace: Bool = true) {
         let table = WordTable.shared
         Tokenizer.foldedWordBytes.withUnsafeBufferPointer { folded in

@@ -127,9 +127,7 @@ public struct Document: Sendable {
         tokens.reserveCapacity(source.bytes.count / 5)
         for index in blocks.indices where blocks[index].isProse {
             let first = tokens.count
-            for segment in blocks[index].segments {
-                tokenizer.tokenize(source.bytes, in: segment, into: &tokens)
-            }
+            tokenizer.tokenize(source.bytes, segments: blocks[index].segments, into: &tokens)
             blocks[index].tokens = first..<tokens.count
         }
         let splitter = SentenceSplitter(bytes: source.bytes, tokens: tokens)
