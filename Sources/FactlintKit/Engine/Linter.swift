@@ -46,6 +46,12 @@ public struct Linter: Sendable {
             used.formUnion(outcome.usedFigures)
             checksRun += outcome.checksRun
         }
+        // Suppressions written in the report, and findings about suppressions that do nothing.
+        var suppressions = Suppressions(document: document)
+        if !suppressions.directives.isEmpty {
+            findings = suppressions.filter(findings)
+            findings += suppressions.findingsAboutDirectives(knownRules: Set(rules.map(\.id)))
+        }
         findings.sort(by: Finding.inReadingOrder)
         return DocumentReport(source: document.source, findings: findings, figuresRead: document.figures.count, figuresUsed: used.count, checksRun: checksRun)
     }

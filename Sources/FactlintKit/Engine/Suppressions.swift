@@ -1,0 +1,124 @@
+import Foundation
+
+/// Suppressions written in a report as HTML comments, which Markdown renderers hide:
+///
+///     <!-- factlint-disable-next-line RULE[, RULE] -- reason -->
+///     <!-- factlint-disable RULE -->  …  <!-- factlint-enable RULE -->
+///     <!-- factlint-disable-file RULE -->
+///
+/// `all` stands for every rule. A suppression that silences nothing, or that names a rule no
+/// loaded rule file defines, is itself reported, so stale suppressions do not pile up.
+struct Suppressions {
+    enum Reach: Equatable {
+        case nextLine(Int)
+        case lines(ClosedRange<Int>)
+        case file
+    }
+
+    struct Directive {
+        var rules: [String]
+        var reach: Reach
+        /// Where the directive is written, for findings about the directive itself.
+        var span: SourceSpan
+        var used = false
+    }
+
+    static let unusedRuleID = "unused-suppression"
+    static let unknownRuleID = "unknown-rule-in-suppression"
+
+    var directives: [Directive] = []
+
+    init(document: Document) {
+        var open: [(rule: String, line: Int, span: SourceSpan)] = []
+        let lastLine = document.source.lineCount
+        for block in document.blocks where block.kind == .comment {
+            let text = document.text(block.bytes)
+            guard let start = text.range(of: "<!--"), let end = text.range(of: "-->", range: start.upperBound..<text.endIndex) else { continue }
+            var body = String(text[start.upperBound..<end.lowerBound]).trimmingSpaces()
+            if let reason = body.range(of: " -- ") { body = String(body[..<reason.lowerBound]) }
+            let words = body.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+            guard let command = words.first, command.hasPrefix("factlint-") else { continue }
+            let rules = words.dropFirst().joined(separator: " ").split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            let span = document.source.span(block.bytes)
+            let line = span.end.line
+            switch command {
+            case "factlint-disable-next-line":
+                directives.append(Directive(rules: rules.isEmpty ? ["all"] : rules, reach: .nextLine(Suppressions.nextContentLine(after: line, in: document)), span: span))
+            case "factlint-disable-file":
+                directives.append(Directive(rules: rules.isEmpty ? ["all"] : rules, reach: .file, span: span))
+            case "factlint-disable":
+                for rule in rules.isEmpty ? ["all"] : rules { open.append((rule, line, span)) }
+            case "factlint-enable":
+                let closing = rules.isEmpty ? open.map(\.rule) : rules
+                for rule in closing {
+                    if let index = open.lastIndex(where: { $0.rule == rule }) {
+                        let opened = open.remove(at: index)
+                        directives.append(Directive(rules: [rule], reach: .lines(opened.line...max(opened.line, line)), span: opened.span))
+                    }
+                }
+            default:
+                continue
+            }
+        }
+        // A "disable" never closed reaches the end of the file.
+        for opened in open {
+            directives.append(Directive(rules: [opened.rule], reach: .lines(opened.line...max(opened.line, lastLine)), span: opened.span))
+        }
+    }
+
+    /// The first line after `line` that holds something other than blank space.
+    static func nextContentLine(after line: Int, in document: Document) -> Int {
+        var next = line + 1
+        while next <= document.source.lineCount {
+            let range = document.source.lineRange(next)
+            if document.source.bytes[range].contains(where: { $0 != 0x20 && $0 != 0x09 }) { return next }
+            next += 1
+        }
+        return next
+    }
+
+    /// Drops the findings a directive silences, marking the directives that were used.
+    mutating func filter(_ findings: [Finding]) -> [Finding] {
+        findings.filter { finding in
+            let line = finding.primary.span.start.line
+            var silenced = false
+            for index in directives.indices where directives[index].rules.contains("all") || directives[index].rules.contains(finding.ruleID) {
+                let reaches: Bool
+                switch directives[index].reach {
+                case .nextLine(let target): reaches = line == target
+                case .lines(let range): reaches = range.contains(line)
+                case .file: reaches = true
+                }
+                if reaches {
+                    directives[index].used = true
+                    silenced = true
+                }
+            }
+            return !silenced
+        }
+    }
+
+    /// Findings about the directives themselves: unknown rules, and suppressions that silenced nothing.
+    func findingsAboutDirectives(knownRules: Set<String>) -> [Finding] {
+        var findings: [Finding] = []
+        for directive in directives {
+            let unknown = directive.rules.filter { $0 != "all" && !knownRules.contains($0) }
+            for rule in unknown {
+                let suggestion = Suggestion.closest(to: rule, among: Array(knownRules)).map { " (did you mean '\($0)'?)" } ?? ""
+                findings.append(Finding(
+                    ruleID: Suppressions.unknownRuleID, severity: .warning,
+                    message: "the suppression names '\(rule)', which no loaded rule defines\(suggestion)",
+                    primary: Label(span: directive.span, message: "suppression"), related: []
+                ))
+            }
+            if !directive.used, unknown.count < directive.rules.count {
+                findings.append(Finding(
+                    ruleID: Suppressions.unusedRuleID, severity: .warning,
+                    message: "this suppression of \(directive.rules.joined(separator: ", ")) silences no finding; remove it",
+                    primary: Label(span: directive.span, message: "suppression"), related: []
+                ))
+            }
+        }
+        return findings
+    }
+}
