@@ -22,6 +22,9 @@ struct Lint: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning, info or never.")
     var failOn: FailLevel = .error
 
+    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to give the report read from standard input ('-').", valueName: "name"))
+    var stdinFilename: String?
+
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")
     var noColor = false
 
@@ -39,8 +42,18 @@ struct Lint: ParsableCommand {
         let ruleSet = RuleLoader.load(paths: ruleOptions.resolvedRulePaths)
         ruleSet.diagnostics.forEach(report)
         let inputs = paths.isEmpty ? ["Reports"] : paths
-        let (files, pathDiagnostics) = ReportPaths.expand(inputs)
-        pathDiagnostics.forEach(report)
+        // "-" reads a report from standard input, in the place it was given.
+        var files: [String] = []
+        var seen: Set<String> = []
+        for input in inputs {
+            if input == "-" {
+                files.append(input)
+                continue
+            }
+            let (found, pathDiagnostics) = ReportPaths.expand([input])
+            for file in found where seen.insert(file).inserted { files.append(file) }
+            pathDiagnostics.forEach(report)
+        }
         let linter = Linter(rules: ruleSet.rules)
         let useColor = format == .text && output == nil && !noColor && Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let text = TextReporter(useColor: useColor)
@@ -57,7 +70,9 @@ struct Lint: ParsableCommand {
         var figuresUsed = 0
         var failing = false
         for file in files {
-            let (result, fileDiagnostics) = linter.lint(file: file)
+            let (result, fileDiagnostics) = file == "-"
+                ? linter.lint(bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), path: stdinFilename ?? "<stdin>")
+                : linter.lint(file: file)
             fileDiagnostics.forEach(report)
             guard let document = result else { continue }
             figuresRead += document.figuresRead

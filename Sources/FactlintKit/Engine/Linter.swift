@@ -64,7 +64,12 @@ public struct Linter: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, [Diagnostic(path: path, message: "cannot read the file", help: "check that it exists and that you may read it")])
         }
-        let source = SourceFile(path: path, bytes: [UInt8](data))
+        return lint(bytes: [UInt8](data), path: path)
+    }
+
+    /// Lints a report given as bytes (standard input, an editor's buffer), named `path` in messages.
+    public func lint(bytes: [UInt8], path: String) -> (report: DocumentReport?, diagnostics: [Diagnostic]) {
+        let source = SourceFile(path: path, bytes: bytes)
         var diagnostics: [Diagnostic] = []
         if let offset = source.firstInvalidUTF8Offset {
             let location = source.location(of: offset)
