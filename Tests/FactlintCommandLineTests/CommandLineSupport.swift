@@ -34,26 +34,8 @@ enum CLI {
 
     /// Runs factlint with NO_COLOR removed from the environment and stdout a pipe (not a terminal).
     static func runWithoutNoColor(_ arguments: [String], in directory: URL) throws -> Output {
-        let process = Process()
-        process.executableURL = CommandRunner.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "NO_COLOR")
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(
-            stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self),
-            status: process.terminationStatus
-        )
+        let result = try CommandRunner.run(arguments, in: directory, unsetting: ["NO_COLOR"])
+        return Output(stdout: result.stdout, stderr: result.stderr, status: result.status)
     }
 
     /// Runs factlint with its stdout on a pseudo-terminal, as a user at a terminal sees it.

@@ -5,24 +5,8 @@ import Testing
 /// A report read from standard input, as an editor sends its buffer.
 @Suite("Standard input")
 struct StdinTests {
-    func run(_ arguments: [String], input: String) throws -> (stdout: String, stderr: String, status: Int32) {
-        let process = Process()
-        process.executableURL = CommandRunner.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = CommandRunner.packageRoot
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self), process.terminationStatus)
+    func run(_ arguments: [String], input: String) throws -> CommandRunner.Result {
+        try CommandRunner.run(arguments, input: input)
     }
 
     static let draft = "Courts convicted 5 traffickers. Of the 5 convicted, two were sentenced to 3 years and two were sentenced to 2 years.\n"

@@ -33,8 +33,12 @@ public enum CommandRunner {
 
     public static var executable: URL { productsDirectory.appendingPathComponent("factlint") }
 
-    /// Runs factlint with `arguments` in `directory` (default: the package root).
-    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs factlint with `arguments` in `directory` (default: the package root), with NO_COLOR set
+    /// unless `unsetting` names it, and `input` on its standard input when given.
+    public static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        unsetting: [String] = [], input: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -42,12 +46,19 @@ public enum CommandRunner {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
+        for key in unsetting { env.removeValue(forKey: key) }
         process.environment = env
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = input.map { _ in Pipe() }
+        if let stdin { process.standardInput = stdin }
         try process.run()
+        if let stdin, let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
