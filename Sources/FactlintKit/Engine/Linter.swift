@@ -32,9 +32,10 @@ public struct Linter: Sendable {
         // Each sentence's words and figures, built once for every template of every rule.
         let items = document.sentences.map { SentenceItems(document: document, sentence: $0).items }
         let masks = document.sentences.map { WordMask(document: document, sentence: $0) }
+        let hashes = items.map { TemplateMatcher.hashes(of: $0, in: document) }
         for rule in rules {
             let matches = rule.check.templates.map { template -> [TemplateMatch] in
-                let matcher = TemplateMatcher(template: template, document: document, sentenceItems: items, wordMasks: masks)
+                let matcher = TemplateMatcher(template: template, document: document, sentenceItems: items, wordMasks: masks, itemHashes: hashes)
                 return document.sentences.indices.flatMap { matcher.matches(inSentence: $0) }
             }
             let outcome = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches))

@@ -15,6 +15,8 @@ public struct Template: Sendable {
 
     enum Instruction: Sendable {
         case word([UInt8], prefix: Bool)
+        /// A whole word, by the hash of its lowercase bytes: compared without touching bytes.
+        case wordHash(UInt64)
         case punctuation(PunctuationClass)
         case slot(Int)
         case gap(Int)
@@ -29,6 +31,7 @@ public struct Template: Sendable {
     let program: [Instruction]
     /// Words every match must contain, for skipping sentences cheaply.
     let requiredWords: [[UInt8]]
+    let requiredWordHashes: [UInt64]
 
     /// Compiles a template.
     ///
@@ -43,11 +46,20 @@ public struct Template: Sendable {
         self.slots = parser.slots
         self.program = compiler.program
         self.requiredWords = node.requiredWords
+        self.requiredWordHashes = node.requiredWords.map { wordHash($0) }
     }
 
     public func slot(named name: String) -> Slot? {
         slots.first { $0.name == name }
     }
+}
+
+/// The FNV-1a hash of a word's lowercase bytes, as templates and sentence items compute it.
+@inline(__always)
+func wordHash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3 }
+    return hash
 }
 
 /// Punctuation that matches its typographic variants: a straight quote matches curly ones.

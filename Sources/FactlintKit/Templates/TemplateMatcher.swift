@@ -12,6 +12,8 @@ struct TemplateMatcher {
     var sentenceItems: [[SentenceItems.Item]]? = nil
     /// A 256-bit summary of each sentence's words, to skip sentences that lack a required word.
     var wordMasks: [WordMask]? = nil
+    /// The hash of each item's lowercase text (0 for figures and punctuation), per sentence.
+    var itemHashes: [[UInt64]]? = nil
 
     /// Connectors allowed inside a name between capitalised words: "Office to Monitor and Combat".
     static let nameConnectors: [[UInt8]] = Array(["of", "for", "and", "in", "on", "the", "de", "del", "van", "von", "al", "bin", "&"].map { Array($0.utf8) })
@@ -32,16 +34,17 @@ struct TemplateMatcher {
     func matches(inSentence sentenceIndex: Int) -> [TemplateMatch] {
         let sentence = document.sentences[sentenceIndex]
         if let wordMasks, !template.requiredWords.allSatisfy({ wordMasks[sentenceIndex].mayContain($0) }) { return [] }
-        guard containsRequiredWords(sentence) else { return [] }
         let items = sentenceItems?[sentenceIndex] ?? SentenceItems(document: document, sentence: sentence).items
         guard !items.isEmpty else { return [] }
-        var search = Search(matcher: self, items: items)
+        let hashes = itemHashes?[sentenceIndex] ?? TemplateMatcher.hashes(of: items, in: document)
+        guard template.requiredWordHashes.allSatisfy(hashes.contains) else { return [] }
+        var search = Search(matcher: self, items: items, hashes: hashes)
         var results: [TemplateMatch] = []
         var start = 0
-        let firstWord: [UInt8]?
-        if case .word(let word, let prefix) = template.program.first, !prefix { firstWord = word } else { firstWord = nil }
+        let firstWord: UInt64?
+        if case .wordHash(let hash) = template.program.first { firstWord = hash } else { firstWord = nil }
         while start < items.count {
-            if let firstWord, !wordItem(items[start], is: firstWord) {
+            if let firstWord, hashes[start] != firstWord {
                 start += 1
                 continue
             }
@@ -55,21 +58,6 @@ struct TemplateMatcher {
             }
         }
         return results
-    }
-
-    func containsRequiredWords(_ sentence: Sentence) -> Bool {
-        let bytes = document.source.bytes
-        for word in template.requiredWords {
-            var found = false
-            for index in sentence.tokens where document.tokens[index].kind != .punctuation {
-                if ByteText.equals(bytes, document.tokens[index].bytes, lowercase: word) {
-                    found = true
-                    break
-                }
-            }
-            if !found { return false }
-        }
-        return true
     }
 
     // MARK: - Items
@@ -131,6 +119,14 @@ struct TemplateMatcher {
         return TemplateMatch(sentence: sentence, bytes: bytes, bindings: bindings)
     }
 
+    /// The hash of each item's lowercase text; 0 for figures and punctuation.
+    static func hashes(of items: [SentenceItems.Item], in document: Document) -> [UInt64] {
+        items.map { item in
+            guard case .token(let index) = item, document.tokens[index].kind != .punctuation else { return 0 }
+            return wordHash(document.source.bytes[document.tokens[index].bytes])
+        }
+    }
+
     /// Lowercase, without quotes, with runs of spaces made one.
     static func key(for text: String) -> String {
         var result = ""
@@ -154,13 +150,15 @@ struct TemplateMatcher {
     struct Search {
         let matcher: TemplateMatcher
         let items: [SentenceItems.Item]
+        let hashes: [UInt64]
         /// One bit per (instruction, position) pair known to fail; a pair is tried at most once.
         var failed: [UInt64]
         var captures: [Range<Int>?] = []
 
-        init(matcher: TemplateMatcher, items: [SentenceItems.Item]) {
+        init(matcher: TemplateMatcher, items: [SentenceItems.Item], hashes: [UInt64]) {
             self.matcher = matcher
             self.items = items
+            self.hashes = hashes
             let states = matcher.template.program.count * (items.count + 1)
             failed = [UInt64](repeating: 0, count: (states + 63) / 64)
             captures = [Range<Int>?](repeating: nil, count: matcher.template.slots.count)
@@ -184,6 +182,9 @@ struct TemplateMatcher {
                 return run(pc: target, position: position)
             case .split(let first, let second):
                 return run(pc: first, position: position) ?? run(pc: second, position: position)
+            case .wordHash(let hash):
+                guard position < items.count, hashes[position] == hash else { return nil }
+                return run(pc: pc + 1, position: position + 1)
             case .word(let word, let prefix):
                 guard position < items.count, matcher.wordItem(items[position], is: word, prefix: prefix) else { return nil }
                 return run(pc: pc + 1, position: position + 1)

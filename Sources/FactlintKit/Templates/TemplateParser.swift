@@ -190,7 +190,7 @@ struct TemplateCompiler {
     mutating func compile(_ node: TemplateNode) {
         switch node {
         case .word(let word, let prefix):
-            program.append(.word(word, prefix: prefix))
+            program.append(prefix ? .word(word, prefix: true) : .wordHash(wordHash(word)))
         case .punctuation(let bytes):
             program.append(.punctuation(PunctuationClass(bytes)))
         case .slot(let index):
