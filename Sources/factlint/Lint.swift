@@ -13,14 +13,16 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var configOptions: ConfigOptions
+
     @Option(help: "Output format: text, line, json, sarif, github, junit, checkstyle or markdown.")
     var format: LintFormat = .text
 
     @Option(help: ArgumentHelp("Write the output to this file, replacing it whole, instead of to standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning, info or never.")
-    var failOn: FailLevel = .error
+    @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning, info or never (default: the configuration's fail_on, else error).")
+    var failOn: FailLevel?
 
     @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to give the report read from standard input ('-').", valueName: "name"))
     var stdinFilename: String?
@@ -39,9 +41,17 @@ struct Lint: ParsableCommand {
             diagnostics.append(diagnostic)
             failed = true
         }
-        let ruleSet = RuleLoader.load(paths: ruleOptions.resolvedRulePaths)
+        let configuration = try configOptions.load()
+        var ruleSet = RuleLoader.load(paths: ruleOptions.resolvedRulePaths(configuration))
         ruleSet.diagnostics.forEach(report)
-        let inputs = paths.isEmpty ? ["Reports"] : paths
+        let unknownRules = configuration.diagnostics(forRuleIDs: ruleSet.rules.map(\.id))
+        if !unknownRules.isEmpty {
+            unknownRules.forEach { Output.error($0.rendered()) }
+            throw Exit.failure
+        }
+        ruleSet.rules = configuration.applied(to: ruleSet.rules)
+        let failOn = failOn ?? configuration.failOn ?? .error
+        let inputs = paths.isEmpty ? configuration.paths ?? ["Reports"] : paths
         // "-" reads a report from standard input, in the place it was given.
         var files: [String] = []
         var seen: Set<String> = []
@@ -50,7 +60,7 @@ struct Lint: ParsableCommand {
                 files.append(input)
                 continue
             }
-            let (found, pathDiagnostics) = ReportPaths.expand([input])
+            let (found, pathDiagnostics) = ReportPaths.expand([input], extensions: configuration.extensions)
             for file in found where seen.insert(file).inserted { files.append(file) }
             pathDiagnostics.forEach(report)
         }

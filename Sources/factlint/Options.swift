@@ -8,6 +8,11 @@ struct RuleOptions: ParsableArguments {
 
     /// The rule paths to load: those given, else `Rules/`.
     var resolvedRulePaths: [String] { rulePaths.isEmpty ? ["Rules"] : rulePaths }
+
+    /// The rule paths to load: those given, else the configuration's, else `Rules/`.
+    func resolvedRulePaths(_ configuration: Configuration) -> [String] {
+        rulePaths.isEmpty ? configuration.rules ?? ["Rules"] : rulePaths
+    }
 }
 
 /// The output formats of `factlint lint`.
@@ -31,15 +36,20 @@ enum LintFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-enum FailLevel: String, ExpressibleByArgument, CaseIterable {
-    case error, warning, info, never
+extension FailLevel: ExpressibleByArgument {}
 
-    var threshold: Severity? {
-        switch self {
-        case .error: return .error
-        case .warning: return .warning
-        case .info: return .info
-        case .never: return nil
+/// The `--config` option of the commands that read `.factlint.yml`.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .customLong("config"), help: ArgumentHelp("The configuration file (default: the first .factlint.yml from the working directory upward).", valueName: "file"))
+    var file: String?
+
+    /// The configuration in effect; its mistakes are printed and end the run with exit code 2.
+    func load() throws -> Configuration {
+        let (configuration, diagnostics) = ConfigurationLoader.load(explicit: file)
+        if !diagnostics.isEmpty {
+            for diagnostic in diagnostics { Output.error(diagnostic.rendered()) }
+            throw Exit.failure
         }
+        return configuration
     }
 }

@@ -1,0 +1,57 @@
+import ArgumentParser
+import FactlintKit
+import Foundation
+
+/// `factlint config`: print the configuration in effect, as YAML.
+struct Config: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the configuration in effect: the .factlint.yml used and every key's value."
+    )
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    func run() throws {
+        print(Config.yaml(try configOptions.load()), terminator: "")
+    }
+
+    /// The configuration as YAML, defaults filled in; `file` is the file read, or `none`.
+    static func yaml(_ configuration: Configuration) -> String {
+        func list(_ key: String, _ items: [String]) -> String {
+            items.isEmpty ? "\(key): []\n" : "\(key):\n" + items.map { "  - \(quoted($0))\n" }.joined()
+        }
+        var text = "file: \(configuration.file.map(quoted) ?? "none")\n"
+        text += list("paths", configuration.paths ?? ["Reports"])
+        text += list("rules", configuration.rules ?? ["Rules"])
+        text += list("disable", configuration.disable)
+        text += configuration.enable.map { list("enable", $0) } ?? "enable: null  # every rule\n"
+        let overrides = configuration.severity.sorted { $0.key < $1.key }
+        text += overrides.isEmpty ? "severity: {}\n" : "severity:\n" + overrides.map { "  \(quoted($0.key)): \($0.value.rawValue)\n" }.joined()
+        text += "fail_on: \((configuration.failOn ?? .error).rawValue)\n"
+        text += list("extensions", configuration.extensions.sorted())
+        return text
+    }
+
+    /// `text` as a YAML scalar: plain when that reads back the same, else double-quoted.
+    static func quoted(_ text: String) -> String {
+        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._/-".unicodeScalars.contains($0) }
+            && !["null", "true", "false", "yes", "no", "on", "off", "~"].contains(text.lowercased())
+            && !text.hasPrefix("-") && Double(text) == nil
+        if plain { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    escaped += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return "\"\(escaped)\""
+    }
+}
