@@ -27,6 +27,12 @@ struct Lint: ParsableCommand {
     @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to give the report read from standard input ('-').", valueName: "name"))
     var stdinFilename: String?
 
+    @Option(help: ArgumentHelp("Report only findings that this baseline file does not hold.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record today's findings in this file, to adopt factlint on old reports.", valueName: "file"))
+    var writeBaseline: String?
+
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")
     var noColor = false
 
@@ -64,6 +70,17 @@ struct Lint: ParsableCommand {
             for file in found where seen.insert(file).inserted { files.append(file) }
             pathDiagnostics.forEach(report)
         }
+        // With a baseline, findings it records are left out; each recorded finding absorbs one.
+        var loadedBaseline: Baseline?
+        if let baseline {
+            do {
+                loadedBaseline = try Baseline.load(path: baseline)
+            } catch let diagnostic as Diagnostic {
+                report(diagnostic)
+            }
+        }
+        var remaining = loadedBaseline?.counts ?? [:]
+        var recorded: [Baseline.Entry] = []
         let linter = Linter(rules: ruleSet.rules)
         let useColor = format == .text && output == nil && !noColor && Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let text = TextReporter(useColor: useColor)
@@ -84,7 +101,13 @@ struct Lint: ParsableCommand {
                 ? linter.lint(bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), path: stdinFilename ?? "<stdin>")
                 : linter.lint(file: file)
             fileDiagnostics.forEach(report)
-            guard let document = result else { continue }
+            guard var document = result else { continue }
+            if writeBaseline != nil {
+                recorded += document.findings.map { Baseline.entry(for: $0, source: document.source) }
+            }
+            if let loadedBaseline {
+                document.findings = loadedBaseline.newFindings(in: document, using: &remaining)
+            }
             figuresRead += document.figuresRead
             figuresUsed += document.figuresUsed
             for finding in document.findings {
@@ -110,6 +133,16 @@ struct Lint: ParsableCommand {
                 try AtomicFile.write(written, to: output)
             } catch let diagnostic as Diagnostic {
                 report(diagnostic)
+            }
+        }
+        if let writeBaseline {
+            do {
+                try Baseline(entries: recorded).write(to: writeBaseline)
+                Output.error("recorded \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in \(writeBaseline)")
+            } catch let diagnostic as Diagnostic {
+                report(diagnostic)
+            } catch {
+                report(Diagnostic(path: writeBaseline, message: "cannot write the baseline: \(error.localizedDescription)"))
             }
         }
         if failed { throw Exit.failure }
