@@ -27,6 +27,9 @@ struct Lint: ParsableCommand {
     @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to give the report read from standard input ('-').", valueName: "name"))
     var stdinFilename: String?
 
+    @Flag(help: "Fail on any finding, warnings and notes included (the same as --fail-on info).")
+    var strict = false
+
     @Option(help: ArgumentHelp("Report only findings that this baseline file does not hold.", valueName: "file"))
     var baseline: String?
 
@@ -56,7 +59,7 @@ struct Lint: ParsableCommand {
             throw Exit.failure
         }
         ruleSet.rules = configuration.applied(to: ruleSet.rules)
-        let failOn = failOn ?? configuration.failOn ?? .error
+        let failOn = strict ? .info : failOn ?? configuration.failOn ?? .error
         let inputs = paths.isEmpty ? configuration.paths ?? ["Reports"] : paths
         // "-" reads a report from standard input, in the place it was given.
         var files: [String] = []

@@ -41,3 +41,26 @@ struct BaselineCommandTests {
         #expect(result.stderr.contains("none.json: error: cannot read the baseline"))
     }
 }
+
+/// `--strict` fails on any finding, whatever `--fail-on` or the configuration say.
+@Suite("Strict mode")
+struct StrictTests {
+    @Test func strictFailsOnAWarning() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("rules.yml", """
+        rules:
+          - id: soft
+            kind: sum
+            severity: warning
+            total: "of the {total:count}"
+            part: "{n:count} were sentenced"
+        """)
+        try directory.write("report.md", "Of the 5 convicted, two were sentenced to prison and two were sentenced to fines.\n")
+        let lenient = try CommandRunner.run(["lint", "--rules", "rules.yml", "--format", "line", "report.md"], in: directory.url)
+        #expect(lenient.status == 0)
+        let strict = try CommandRunner.run(["lint", "--rules", "rules.yml", "--format", "line", "--strict", "report.md"], in: directory.url)
+        #expect(strict.status == 1)
+        #expect(strict.stdout == lenient.stdout)
+    }
+}
