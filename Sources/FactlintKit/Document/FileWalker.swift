@@ -28,12 +28,21 @@ public enum FileWalker {
         return (files.sorted(), diagnostics)
     }
 
+    /// Every file under `root`, sorted by path, following no symbolic-link loop.
+    public static func walkAll(_ root: String) -> (files: [String], diagnostics: [Diagnostic]) {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var ancestors: [String] = []
+        walk(root, extensions: nil, ancestors: &ancestors, files: &files, diagnostics: &diagnostics)
+        return (files.sorted(), diagnostics)
+    }
+
     /// Files under `root` whose extension is one of `extensions`, sorted by path.
     public static func files(under root: String, extensions: Set<String>) -> [String] {
         walk(root, extensions: extensions).files
     }
 
-    private static func walk(_ directory: String, extensions: Set<String>, ancestors: inout [String], files: inout [String], diagnostics: inout [Diagnostic]) {
+    private static func walk(_ directory: String, extensions: Set<String>?, ancestors: inout [String], files: inout [String], diagnostics: inout [Diagnostic]) {
         guard let resolved = realPath(directory) else { return }
         if ancestors.contains(resolved) {
             diagnostics.append(Diagnostic(path: directory, message: "symbolic link loop: this folder leads back to a folder that holds it", help: "remove the link or lint the folders it points to directly"))
@@ -52,10 +61,10 @@ public enum FileWalker {
             case .directory:
                 walk(path, extensions: extensions, ancestors: &ancestors, files: &files, diagnostics: &diagnostics)
             case .file:
-                if extensions.contains(ext) { files.append(path) }
+                if extensions?.contains(ext) ?? true { files.append(path) }
             case .missing:
                 // A name that lists but does not resolve is a broken symbolic link.
-                if extensions.contains(ext) {
+                if extensions?.contains(ext) ?? false {
                     diagnostics.append(Diagnostic(path: path, message: "cannot read the file: it is a broken symbolic link", help: "fix or remove the link"))
                 }
             }

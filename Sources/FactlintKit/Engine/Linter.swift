@@ -105,9 +105,54 @@ public enum ReportPaths {
                     files.append(file)
                 }
             case .missing:
-                diagnostics.append(Diagnostic(path: path, message: "no such file or folder", help: "pass the path of a report or of a folder of reports"))
+                if ReportPaths.isGlob(path) {
+                    let matched = ReportPaths.glob(path)
+                    diagnostics.append(contentsOf: matched.diagnostics)
+                    if matched.files.isEmpty {
+                        diagnostics.append(Diagnostic(path: path, message: "no report matches the pattern", help: "check the pattern; quote it so the shell leaves it to factlint"))
+                    }
+                    for file in matched.files where seen.insert(file).inserted { files.append(file) }
+                } else {
+                    diagnostics.append(Diagnostic(path: path, message: "no such file or folder", help: "pass the path of a report or of a folder of reports"))
+                }
             }
         }
         return (files, diagnostics)
+    }
+
+    /// Whether a path is a pattern: it holds `*`, `?` or `[`.
+    static func isGlob(_ path: String) -> Bool {
+        path.contains("*") || path.contains("?") || path.contains("[")
+    }
+
+    /// The files a pattern matches: `*` and `?` within a path component, `[abc]` classes, and
+    /// `**` for any number of folders. The folder before the first pattern component is walked.
+    static func glob(_ pattern: String) -> (files: [String], diagnostics: [Diagnostic]) {
+        let components = pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let literal = components.prefix { !isGlob($0) }
+        var root = literal.joined(separator: "/")
+        if root.isEmpty { root = pattern.hasPrefix("/") ? "/" : "." }
+        guard FileWalker.kind(of: root) == .directory else { return ([], []) }
+        // Walk every file below the root, whatever its extension, and keep those that match.
+        let walked = FileWalker.walkAll(root)
+        let files = walked.files.filter { ReportPaths.matches(pattern, $0) }
+        return (files, walked.diagnostics)
+    }
+
+    /// Whether `path` matches `pattern`, component by component; `**` matches any number of components.
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        let normalised = path.hasPrefix("./") && !pattern.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        let patternParts = pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let pathParts = normalised.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        func match(_ p: Int, _ q: Int) -> Bool {
+            if p == patternParts.count { return q == pathParts.count }
+            if patternParts[p] == "**" {
+                for next in q...pathParts.count where match(p + 1, next) { return true }
+                return false
+            }
+            guard q < pathParts.count, fnmatch(patternParts[p], pathParts[q], 0) == 0 else { return false }
+            return match(p + 1, q + 1)
+        }
+        return match(0, 0)
     }
 }
