@@ -58,6 +58,7 @@ struct Lint: ParsableCommand {
             unknownRules.forEach { Output.error($0.rendered()) }
             throw Exit.failure
         }
+        let loadedRuleIDs = Set(ruleSet.rules.map(\.id))
         ruleSet.rules = configuration.applied(to: ruleSet.rules)
         let failOn = strict ? .info : failOn ?? configuration.failOn ?? .error
         let inputs = paths.isEmpty ? configuration.paths ?? ["Reports"] : paths
@@ -84,7 +85,7 @@ struct Lint: ParsableCommand {
         }
         var remaining = loadedBaseline?.counts ?? [:]
         var recorded: [Baseline.Entry] = []
-        let linter = Linter(rules: ruleSet.rules)
+        let linter = Linter(rules: ruleSet.rules, knownRuleIDs: loadedRuleIDs)
         let useColor = format == .text && output == nil && !noColor && Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let text = TextReporter(useColor: useColor)
         let line = LineReporter()

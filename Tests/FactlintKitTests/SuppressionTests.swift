@@ -68,3 +68,16 @@ struct SuppressionTests {
         #expect(findings.first?.message == "the suppression names 'breakdwn', which no loaded rule defines (did you mean 'breakdown'?)")
     }
 }
+
+/// Suppressions of rules that exist but do not run (turned off by configuration).
+@Suite("Suppressions of rules turned off")
+struct SuppressionsOfDisabledRulesTests {
+    @Test func aSuppressionOfADisabledRuleIsNeitherUnknownNorUnused() {
+        let (rules, _) = RuleLoader.load(yaml: SuppressionTests.rules, path: "rules.yml")
+        let running = rules.filter { $0.id != "breakdown" }
+        let text = "<!-- factlint-disable-next-line breakdown -->\n\(SuppressionTests.broken)"
+        let linter = Linter(rules: running, knownRuleIDs: Set(rules.map(\.id)))
+        let findings = linter.lint(Document(source: SourceFile(path: "r.md", text: text))).findings
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+    }
+}

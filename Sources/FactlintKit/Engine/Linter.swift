@@ -15,10 +15,13 @@ public struct DocumentReport: Sendable {
 public struct Linter: Sendable {
     public var rules: [Rule]
     public var recognizer: FigureRecognizer
+    /// Every rule id a suppression may name: the rules that run and those turned off by configuration.
+    public var knownRuleIDs: Set<String>
 
-    public init(rules: [Rule], recognizer: FigureRecognizer = FigureRecognizer()) {
+    public init(rules: [Rule], recognizer: FigureRecognizer = FigureRecognizer(), knownRuleIDs: Set<String> = []) {
         self.rules = rules
         self.recognizer = recognizer
+        self.knownRuleIDs = knownRuleIDs.union(rules.map(\.id))
     }
 
     /// Lints one document.
@@ -51,7 +54,7 @@ public struct Linter: Sendable {
         var suppressions = Suppressions(document: document)
         if !suppressions.directives.isEmpty {
             findings = suppressions.filter(findings)
-            findings += suppressions.findingsAboutDirectives(knownRules: Set(rules.map(\.id)))
+            findings += suppressions.findingsAboutDirectives(knownRules: knownRuleIDs, runningRules: Set(rules.map(\.id)))
         }
         findings.sort(by: Finding.inReadingOrder)
         return DocumentReport(source: document.source, findings: findings, figuresRead: document.figures.count, figuresUsed: used.count, checksRun: checksRun)

@@ -99,7 +99,7 @@ struct Suppressions {
     }
 
     /// Findings about the directives themselves: unknown rules, and suppressions that silenced nothing.
-    func findingsAboutDirectives(knownRules: Set<String>) -> [Finding] {
+    func findingsAboutDirectives(knownRules: Set<String>, runningRules: Set<String>) -> [Finding] {
         var findings: [Finding] = []
         for directive in directives {
             let unknown = directive.rules.filter { $0 != "all" && !knownRules.contains($0) }
@@ -111,7 +111,9 @@ struct Suppressions {
                     primary: Label(span: directive.span, message: "suppression"), related: []
                 ))
             }
-            if !directive.used, unknown.count < directive.rules.count {
+            // A suppression of a rule the configuration turned off silences nothing, and that is fine.
+            let checksSomething = directive.rules.contains { $0 == "all" || runningRules.contains($0) }
+            if !directive.used, checksSomething {
                 findings.append(Finding(
                     ruleID: Suppressions.unusedRuleID, severity: .warning,
                     message: "this suppression of \(directive.rules.joined(separator: ", ")) silences no finding; remove it",
