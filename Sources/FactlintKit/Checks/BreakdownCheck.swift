@@ -80,7 +80,7 @@ public struct BreakdownCheck: Check {
             outcome.usedFigures.formUnion(list.parts)
             let violated = isComplete ? !sum.overlaps(total.value) : !sum.canBeBelow(total.value, strict: false)
             guard violated else { continue }
-            let expression = zip(list.parts, parts).map { $1.value.isExact ? Interval.format($1.stated) : context.text(of: $0) }.joined(separator: " + ")
+            let expression = context.sumExpression(list.parts)
             var values = ["parts": sum.description, "sum": expression, "gap": Interval.format(sum.gap(to: total.value))]
             values["total"] = context.text(of: totalIndex)
             let fallback = isComplete

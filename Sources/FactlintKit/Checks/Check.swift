@@ -64,6 +64,14 @@ public struct CheckContext {
         document.text(document.figures[figureIndex].bytes)
     }
 
+    /// "2 + 6 + 4": the parts of a sum, exact figures as numbers and the others as written.
+    public func sumExpression(_ figureIndices: [Int]) -> String {
+        figureIndices.map { index in
+            let figure = document.figures[index]
+            return figure.value.isExact ? Interval.format(figure.stated) : text(of: index)
+        }.joined(separator: " + ")
+    }
+
     /// The rule's message with `{placeholders}` filled from `values`, or `fallback` when the rule has none.
     public func message(_ values: [String: String], fallback: String) -> String {
         guard let template = rule.message else { return fallback }

@@ -49,7 +49,7 @@ public struct SumCheck: Check {
             outcome.usedFigures.formUnion(found.map(\.0))
             let violated = isComplete ? !sum.overlaps(totalFigure.value) : !sum.canBeBelow(totalFigure.value, strict: false)
             guard violated else { continue }
-            let expression = found.map { $0.1.value.isExact ? Interval.format($0.1.stated) : context.text(of: $0.0) }.joined(separator: " + ")
+            let expression = context.sumExpression(found.map(\.0))
             var values = ["parts": sum.description, "sum": expression, "gap": Interval.format(sum.gap(to: totalFigure.value))]
             values["total"] = context.text(of: totalIndex)
             values[totalSlot] = context.text(of: totalIndex)

@@ -83,10 +83,6 @@ struct TemplateMatcher {
         return ByteText.startsUppercase(document.source.bytes, at: token.start)
     }
 
-    func lowercased(_ item: SentenceItems.Item) -> [UInt8] {
-        document.source.bytes[itemBytes(item)].map(ByteText.lowercased)
-    }
-
     /// Whether a word item is `word` (lowercase), or starts with it when `prefix`; no allocation.
     func wordItem(_ item: SentenceItems.Item, is word: [UInt8], prefix: Bool = false) -> Bool {
         guard case .token(let index) = item else { return false }
