@@ -39,6 +39,8 @@ struct Lint: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")
     var noColor = false
 
+    @OptionGroup var jobs: JobOptions
+
     /// Where to read about factlint, for SARIF's `informationUri`; nil until factlint has a public home.
     static let homepage: String? = nil
 
@@ -51,32 +53,21 @@ struct Lint: ParsableCommand {
             failed = true
         }
         let configuration = try configOptions.load()
-        var ruleSet = RuleLoader.load(paths: ruleOptions.resolvedRulePaths(configuration))
+        let ruleSet = RuleLoader.load(paths: ruleOptions.resolvedRulePaths(configuration))
         ruleSet.diagnostics.forEach(report)
         let unknownRules = configuration.diagnostics(forRuleIDs: ruleSet.rules.map(\.id))
         if !unknownRules.isEmpty {
             unknownRules.forEach { Output.error($0.rendered()) }
             throw Exit.failure
         }
-        let loadedRuleIDs = Set(ruleSet.rules.map(\.id))
-        ruleSet.rules = configuration.applied(to: ruleSet.rules)
+        let run = LintRun(configuration: configuration, loadedRules: ruleSet.rules)
         let failOn = strict ? .info : failOn ?? configuration.failOn ?? .error
         let inputs = paths.isEmpty ? configuration.paths ?? ["Reports"] : paths
-        // "-" reads a report from standard input, in the place it was given.
-        var files: [String] = []
-        var seen: Set<String> = []
-        for input in inputs {
-            if input == "-" {
-                files.append(input)
-                continue
-            }
-            let (found, pathDiagnostics) = ReportPaths.expand([input], extensions: configuration.extensions)
-            for file in found where seen.insert(file).inserted { files.append(file) }
-            pathDiagnostics.forEach(report)
-        }
+        let (files, pathDiagnostics) = run.files(for: inputs)
+        pathDiagnostics.forEach(report)
         // With a baseline, findings it records are left out; each recorded finding absorbs one.
         var loadedBaseline: Baseline?
-        if let baseline {
+        if let baseline = baseline ?? configuration.baseline {
             do {
                 loadedBaseline = try Baseline.load(path: baseline)
             } catch let diagnostic as Diagnostic {
@@ -85,7 +76,6 @@ struct Lint: ParsableCommand {
         }
         var remaining = loadedBaseline?.counts ?? [:]
         var recorded: [Baseline.Entry] = []
-        let linter = Linter(rules: ruleSet.rules, knownRuleIDs: loadedRuleIDs)
         let useColor = format == .text && output == nil && !noColor && Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let text = TextReporter(useColor: useColor)
         let line = LineReporter()
@@ -100,12 +90,9 @@ struct Lint: ParsableCommand {
         var figuresRead = 0
         var figuresUsed = 0
         var failing = false
-        for file in files {
-            let (result, fileDiagnostics) = file == "-"
-                ? linter.lint(bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), path: stdinFilename ?? "<stdin>")
-                : linter.lint(file: file)
-            fileDiagnostics.forEach(report)
-            guard var document = result else { continue }
+        run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>") { outcome in
+            outcome.diagnostics.forEach(report)
+            guard var document = outcome.report else { return }
             if writeBaseline != nil {
                 recorded += document.findings.map { Baseline.entry(for: $0, source: document.source) }
             }
@@ -125,11 +112,11 @@ struct Lint: ParsableCommand {
             }
             if !format.isStreaming { reports.append(document) }
         }
-        let summary = Lint.summary(files: files.count, rules: ruleSet.rules.count, counts: counts, figuresRead: figuresRead, figuresUsed: figuresUsed)
+        let summary = Lint.summary(files: files.count, rules: run.rules.count, counts: counts, figuresRead: figuresRead, figuresUsed: figuresUsed)
         if format == .text { emit(summary) } else { Output.error(summary) }
         let baseDirectory = FileManager.default.currentDirectoryPath
         if let reporter = format.runReporter(toolVersion: Factlint.configuration.version, baseDirectory: baseDirectory) {
-            let rendered = reporter.render(reports: reports, rules: ruleSet.rules, diagnostics: diagnostics)
+            let rendered = reporter.render(reports: reports, rules: run.rules, diagnostics: diagnostics)
             if output == nil { print(rendered, terminator: "") } else { written = rendered }
         }
         if let output {

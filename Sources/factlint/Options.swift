@@ -53,3 +53,16 @@ struct ConfigOptions: ParsableArguments {
         return configuration
     }
 }
+
+/// `--jobs N`: how many reports are linted at once.
+struct JobOptions: ParsableArguments {
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: ArgumentHelp("How many reports to lint at once (default: one per core). Output is the same whatever the number.", valueName: "n"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// The number of threads to lint on.
+    var count: Int { jobs ?? LintRun.defaultJobs }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// What linting one input produced: its report, or the diagnostics that kept it from being read.
+public struct LintOutcome: Sendable {
+    /// The path given, or the name given to standard input.
+    public var path: String
+    public var report: DocumentReport?
+    public var diagnostics: [Diagnostic]
+}
+
+/// A run over many reports, as `factlint lint` and `factlint summary` make it: the files the
+/// inputs name, the rules that apply to each under the configuration, and the linting itself,
+/// in parallel, with outcomes handed back in input order.
+public struct LintRun: Sendable {
+    /// The input that stands for standard input.
+    public static let standardInputPath = "-"
+
+    public var configuration: Configuration
+    /// Every rule loaded, before the configuration turned any off.
+    public var loadedRules: [Rule]
+    /// The rules that run on a report no override matches.
+    public var rules: [Rule]
+
+    public init(configuration: Configuration, loadedRules: [Rule]) {
+        self.configuration = configuration
+        self.loadedRules = loadedRules
+        self.rules = configuration.applied(to: loadedRules)
+    }
+
+    /// The report files the inputs name, in order, each once; `-` is kept where it stands.
+    ///
+    /// Files found in folders or by patterns are left out when the configuration's `include`
+    /// and `exclude` say so; a file named on its own is always linted.
+    public func files(for inputs: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<String> = []
+        for input in inputs {
+            if input == LintRun.standardInputPath {
+                files.append(input)
+                continue
+            }
+            let named = FileWalker.kind(of: input) == .file
+            let (found, pathDiagnostics) = ReportPaths.expand([input], extensions: configuration.extensions)
+            diagnostics += pathDiagnostics
+            for file in found where named || configuration.selects(file) {
+                if seen.insert(file).inserted { files.append(file) }
+            }
+        }
+        return (files, diagnostics)
+    }
+
+    /// The linter for each file: the plain one, or one with the rules of the overrides that match.
+    func linters(for files: [String], standardInputName: String) -> (linters: [Linter], perFile: [Int]) {
+        let knownRuleIDs = Set(loadedRules.map(\.id))
+        var linters = [Linter(rules: rules, knownRuleIDs: knownRuleIDs)]
+        var byOverrides: [[Int]: Int] = [[]: 0]
+        let perFile = files.map { file -> Int in
+            let matching = configuration.overrides(for: file == LintRun.standardInputPath ? standardInputName : file)
+            if let known = byOverrides[matching] { return known }
+            let rules = configuration.applied(to: loadedRules, forOverrides: matching)
+            linters.append(Linter(rules: rules, knownRuleIDs: knownRuleIDs))
+            byOverrides[matching] = linters.count - 1
+            return linters.count - 1
+        }
+        return (linters, perFile)
+    }
+
+    /// Lints the files on up to `jobs` threads and hands each outcome to `deliver` in the order of `files`.
+    ///
+    /// At most a few outcomes wait to be delivered, so memory does not grow with the number of files.
+    ///
+    /// - Parameters:
+    ///   - standardInput: reads standard input, for the input `-`.
+    ///   - standardInputName: the name messages give standard input.
+    public func lint(
+        files: [String], jobs: Int,
+        standardInput: @escaping @Sendable () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+        standardInputName: String = "<stdin>",
+        deliver: (LintOutcome) -> Void
+    ) {
+        let (linters, perFile) = linters(for: files, standardInputName: standardInputName)
+        OrderedWork.run(count: files.count, jobs: jobs, work: { index in
+            let file = files[index]
+            let linter = linters[perFile[index]]
+            if file == LintRun.standardInputPath {
+                let (report, diagnostics) = linter.lint(bytes: standardInput(), path: standardInputName)
+                return LintOutcome(path: standardInputName, report: report, diagnostics: diagnostics)
+            }
+            let (report, diagnostics) = linter.lint(file: file)
+            return LintOutcome(path: file, report: report, diagnostics: diagnostics)
+        }, deliver: { _, outcome in deliver(outcome) })
+    }
+
+    /// The number of jobs when none is asked for: one per core.
+    public static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
