@@ -6,7 +6,10 @@ public enum ConfigurationLoader {
     /// The name of the configuration file looked for from the working directory upward.
     public static let fileName = ".factlint.yml"
 
-    static let keys = ["paths", "rules", "disable", "enable", "severity", "fail_on", "extensions"]
+    static let keys = ["paths", "rules", "include", "exclude", "disable", "enable", "severity", "tolerance", "fail_on", "extensions", "baseline", "overrides"]
+
+    /// The keys of one item of `overrides`.
+    static let overrideKeys = ["files", "enable", "disable", "severity", "tolerance"]
 
     /// The configuration file that applies in `directory`: the first `.factlint.yml` in it or a
     /// folder above it, up to the filesystem root.
@@ -111,6 +114,16 @@ struct ConfigurationReader {
             case "extensions":
                 let extensions = strings(value, name).map { ($0.hasPrefix(".") ? String($0.dropFirst()) : $0).lowercased() }
                 if !extensions.isEmpty { configuration.extensions = Set(extensions) }
+            case "include": configuration.include = patterns(value, name)
+            case "exclude": configuration.exclude = patterns(value, name)
+            case "tolerance": configuration.tolerance = tolerance(value)
+            case "baseline":
+                if let file = value.scalar?.string, !file.isEmpty {
+                    configuration.baseline = resolved(file)
+                } else {
+                    error(value, "'baseline' must be the path of a baseline file", help: "write one with `factlint lint --write-baseline FILE`")
+                }
+            case "overrides": configuration.overrides = overrides(value, into: &configuration)
             default:
                 let suggestion = Suggestion.closest(to: name, among: ConfigurationLoader.keys).map { " (did you mean '\($0)'?)" } ?? ""
                 error(key, "unknown key '\(name)' in the configuration\(suggestion)", help: "keys: \(ConfigurationLoader.keys.joined(separator: ", "))")
@@ -140,6 +153,82 @@ struct ConfigurationReader {
                 return nil
             }
             return text
+        }
+    }
+
+    /// Patterns such as `Reports/drafts/**` or `*.txt`; each is checked as it is read.
+    mutating func patterns(_ node: Node, _ key: String) -> [String] {
+        let items = node.scalar != nil ? [node] : node.sequence.map(Array.init) ?? []
+        if node.mapping != nil { error(node, "'\(key)' must be a list of patterns such as 'Reports/**/*.md', not a mapping") }
+        return items.compactMap { item in
+            guard let pattern = item.scalar?.string, !pattern.isEmpty else {
+                error(item, "each item of '\(key)' must be a pattern such as 'Reports/**/*.md'")
+                return nil
+            }
+            if pattern.filter({ $0 == "[" }).count != pattern.filter({ $0 == "]" }).count {
+                error(item, "the pattern '\(pattern)' has an unclosed '['", help: "close the character class, or write '[[]' for a literal '['")
+                return nil
+            }
+            return pattern
+        }
+    }
+
+    /// `tolerance: {gap: 1, relative_gap: 0.01}`: gaps small enough to let pass.
+    mutating func tolerance(_ node: Node) -> Tolerance? {
+        guard let mapping = node.mapping else {
+            error(node, "'tolerance' must be a mapping such as {gap: 1} or {relative_gap: 0.01}")
+            return nil
+        }
+        var tolerance = Tolerance()
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            guard name == "gap" || name == "relative_gap" else {
+                let suggestion = Suggestion.closest(to: name, among: ["gap", "relative_gap"]).map { " (did you mean '\($0)'?)" } ?? ""
+                error(key, "unknown key '\(name)' in 'tolerance'\(suggestion)", help: "keys: gap, relative_gap")
+                continue
+            }
+            guard let number = value.scalar.flatMap({ Double($0.string) }), number >= 0, number.isFinite else {
+                error(value, "'\(name)' must be a number of at least 0")
+                continue
+            }
+            if name == "gap" { tolerance.gap = number } else { tolerance.relativeGap = number }
+        }
+        return tolerance.gap == nil && tolerance.relativeGap == nil ? nil : tolerance
+    }
+
+    /// `overrides:` — a list of mappings, each with `files` and the settings for those reports.
+    mutating func overrides(_ node: Node, into configuration: inout Configuration) -> [Configuration.Override] {
+        guard let sequence = node.sequence else {
+            error(node, "'overrides' must be a list, each item with 'files' and settings such as 'disable'")
+            return []
+        }
+        return sequence.compactMap { item in
+            guard let mapping = item.mapping else {
+                error(item, "each item of 'overrides' must be a mapping with 'files' and settings such as 'disable'")
+                return nil
+            }
+            var override = Configuration.Override()
+            var hasFiles = false
+            for (key, value) in mapping {
+                let name = key.string ?? ""
+                switch name {
+                case "files":
+                    override.files = patterns(value, "files")
+                    hasFiles = true
+                case "enable": override.enable = ruleIDs(value, "overrides.enable", into: &configuration)
+                case "disable": override.disable = ruleIDs(value, "overrides.disable", into: &configuration)
+                case "severity": override.severity = severities(value, into: &configuration)
+                case "tolerance": override.tolerance = tolerance(value)
+                default:
+                    let suggestion = Suggestion.closest(to: name, among: ConfigurationLoader.overrideKeys).map { " (did you mean '\($0)'?)" } ?? ""
+                    error(key, "unknown key '\(name)' in an override\(suggestion)", help: "keys: \(ConfigurationLoader.overrideKeys.joined(separator: ", "))")
+                }
+            }
+            if !hasFiles {
+                error(item, "an override needs 'files': the patterns of the reports it applies to", help: "for example: files: ['Reports/drafts/**']")
+                return nil
+            }
+            return override
         }
     }
 

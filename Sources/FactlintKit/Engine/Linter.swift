@@ -43,6 +43,7 @@ public struct Linter: Sendable {
             }
             let outcome = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches))
             for var finding in outcome.findings {
+                if let tolerance = rule.tolerance, let evidence = finding.evidence, tolerance.absorbs(evidence) { continue }
                 finding.severity = rule.severity(for: finding.evidence)
                 // Two templates can reach one discrepancy; report it once.
                 if seen.insert(finding).inserted { findings.append(finding) }

@@ -69,6 +69,28 @@ public struct GapThreshold: Sendable, Equatable {
     }
 }
 
+/// Gaps small enough to let pass: a finding whose gap is at most `gap`, or at most
+/// `relativeGap` of the stated figure, is not reported. For dates, gaps are in days.
+public struct Tolerance: Sendable, Equatable {
+    public var gap: Double?
+    public var relativeGap: Double?
+
+    public init(gap: Double? = nil, relativeGap: Double? = nil) {
+        self.gap = gap
+        self.relativeGap = relativeGap
+    }
+
+    /// Whether a finding with this evidence is small enough to let pass.
+    public func absorbs(_ evidence: Evidence) -> Bool {
+        if let gap, evidence.gap <= gap { return true }
+        if let relativeGap {
+            let stated = max(abs(evidence.stated.midpoint), .leastNonzeroMagnitude)
+            if evidence.gap / stated <= relativeGap { return true }
+        }
+        return false
+    }
+}
+
 /// Texts a rule must pass and fail, run by the tests.
 public struct RuleExamples: Sendable {
     public var valid: [String] = []
@@ -86,6 +108,8 @@ public struct Rule: Sendable {
     /// Gaps from which a finding becomes a warning or an error, whatever `severity` says.
     public var warnIf: GapThreshold?
     public var errorIf: GapThreshold?
+    /// Gaps let pass without a finding; set by the configuration's `tolerance`.
+    public var tolerance: Tolerance?
     public var scope: Scope
     /// The message with `{placeholders}`; nil for the kind's default message.
     public var message: String?
