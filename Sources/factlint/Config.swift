@@ -1,4 +1,5 @@
 import ArgumentParser
+import FactlintFigures
 import FactlintKit
 import Foundation
 
@@ -22,13 +23,41 @@ struct Config: ParsableCommand {
         var text = "file: \(configuration.file.map(quoted) ?? "none")\n"
         text += list("paths", configuration.paths ?? ["Reports"])
         text += list("rules", configuration.rules ?? ["Rules"])
+        text += configuration.include.map { list("include", $0) } ?? "include: null  # every report file\n"
+        text += list("exclude", configuration.exclude)
         text += list("disable", configuration.disable)
         text += configuration.enable.map { list("enable", $0) } ?? "enable: null  # every rule\n"
-        let overrides = configuration.severity.sorted { $0.key < $1.key }
-        text += overrides.isEmpty ? "severity: {}\n" : "severity:\n" + overrides.map { "  \(quoted($0.key)): \($0.value.rawValue)\n" }.joined()
+        text += severities("severity", configuration.severity, indent: "")
+        text += "tolerance: \(tolerance(configuration.tolerance))\n"
         text += "fail_on: \((configuration.failOn ?? .error).rawValue)\n"
         text += list("extensions", configuration.extensions.sorted())
+        text += "baseline: \(configuration.baseline.map(quoted) ?? "null")\n"
+        if configuration.overrides.isEmpty {
+            text += "overrides: []\n"
+        } else {
+            text += "overrides:\n"
+            for override in configuration.overrides {
+                text += "  - files: [\(override.files.map(quoted).joined(separator: ", "))]\n"
+                if let enable = override.enable { text += "    enable: [\(enable.map(quoted).joined(separator: ", "))]\n" }
+                if !override.disable.isEmpty { text += "    disable: [\(override.disable.map(quoted).joined(separator: ", "))]\n" }
+                if !override.severity.isEmpty { text += severities("severity", override.severity, indent: "    ") }
+                if let value = override.tolerance { text += "    tolerance: \(tolerance(value))\n" }
+            }
+        }
         return text
+    }
+
+    static func severities(_ key: String, _ severities: [String: Severity], indent: String) -> String {
+        let sorted = severities.sorted { $0.key < $1.key }
+        if sorted.isEmpty { return "\(indent)\(key): {}\n" }
+        return "\(indent)\(key):\n" + sorted.map { "\(indent)  \(quoted($0.key)): \($0.value.rawValue)\n" }.joined()
+    }
+
+    /// `{gap: 1, relative_gap: 0.01}`, or `null` for none.
+    static func tolerance(_ tolerance: Tolerance?) -> String {
+        guard let tolerance else { return "null" }
+        let parts = [tolerance.gap.map { "gap: \(Interval.format($0))" }, tolerance.relativeGap.map { "relative_gap: \(Interval.format($0))" }]
+        return "{" + parts.compactMap { $0 }.joined(separator: ", ") + "}"
     }
 
     /// `text` as a YAML scalar: plain when that reads back the same, else double-quoted.

@@ -67,7 +67,8 @@ struct Lint: ParsableCommand {
         pathDiagnostics.forEach(report)
         // With a baseline, findings it records are left out; each recorded finding absorbs one.
         var loadedBaseline: Baseline?
-        if let baseline = baseline ?? configuration.baseline {
+        // The configuration's baseline is not read while a new one is being written.
+        if let baseline = baseline ?? (writeBaseline == nil ? configuration.baseline : nil) {
             do {
                 loadedBaseline = try Baseline.load(path: baseline)
             } catch let diagnostic as Diagnostic {

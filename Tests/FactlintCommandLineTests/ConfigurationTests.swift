@@ -187,15 +187,20 @@ import Testing
               - reports
             rules:
               - rules
+            include: null  # every report file
+            exclude: []
             disable:
               - cfg-convicted-within-prosecuted
             enable: null  # every rule
             severity:
               cfg-placed-within-identified: warning
+            tolerance: null
             fail_on: warning
             extensions:
               - md
               - txt
+            baseline: null
+            overrides: []
 
             """)
     }
@@ -222,7 +227,7 @@ import Testing
         let result = try CLI.run(["config"], in: directory.url)
 
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("file: none\npaths:\n  - Reports\nrules:\n  - Rules\ndisable: []\n"))
+        #expect(result.stdout.hasPrefix("file: none\npaths:\n  - Reports\nrules:\n  - Rules\ninclude: null  # every report file\nexclude: []\ndisable: []\n"))
         #expect(result.stdout.contains("fail_on: error\n"))
     }
 
