@@ -1,0 +1,163 @@
+import FactlintFigures
+
+/// Renders a discrepancy summary as one JSON document, for scripts and dashboards.
+///
+/// The schema is versioned: `"schema": "factlint-summary"`, `"version": 1`. A change that
+/// removes or renames a field, or changes its meaning, raises the version; new fields may be
+/// added within a version. README.md ("Summaries") describes every field, and
+/// `Tests/Schemas/summary-v1.schema.json` states it as a JSON Schema the tests validate against.
+///
+/// Keys are written in a fixed order; absent values are `null`, never missing.
+public struct SummaryJSONReporter: RunReporter {
+    /// The schema version this reporter writes.
+    public static let version = 1
+    /// The schema's name, so a reader can tell this document from `lint --format json`'s.
+    public static let schema = "factlint-summary"
+
+    public init() {}
+
+    public func render(reports: [DocumentReport], rules: [Rule], diagnostics: [Diagnostic]) -> String {
+        render(DiscrepancySummary(reports: reports, rules: rules, diagnostics: diagnostics))
+    }
+
+    public func render(_ summary: DiscrepancySummary) -> String {
+        let document: JSONValue = .object([
+            ("schema", .string(SummaryJSONReporter.schema)),
+            ("version", .int(SummaryJSONReporter.version)),
+            ("rules", .int(summary.rules)),
+            ("reports", .array(summary.reports.map(SummaryJSONReporter.counts))),
+            ("discrepancies", .array(summary.discrepancies.map(SummaryJSONReporter.discrepancy))),
+            ("totals", SummaryJSONReporter.counts(summary.totals, reports: summary.reports.count)),
+            ("diagnostics", .array(summary.diagnostics.map(SummaryJSONReporter.diagnostic))),
+        ])
+        return document.serialized() + "\n"
+    }
+
+    static func counts(_ counts: ReportCounts) -> JSONValue {
+        .object([("path", .string(counts.path))] + countFields(counts))
+    }
+
+    static func counts(_ counts: ReportCounts, reports: Int) -> JSONValue {
+        .object([("reports", .int(reports))] + countFields(counts))
+    }
+
+    static func countFields(_ counts: ReportCounts) -> [(String, JSONValue)] {
+        [
+            ("figures_read", .int(counts.figuresRead)),
+            ("figures_used", .int(counts.figuresUsed)),
+            ("coverage", counts.coverage.map { .number(($0 * 10_000).rounded() / 10_000) } ?? .null),
+            ("checks_run", .int(counts.checksRun)),
+            ("checks_passed", .int(counts.checksPassed)),
+            ("findings", .object([("error", .int(counts.errors)), ("warning", .int(counts.warnings)), ("info", .int(counts.infos))])),
+        ]
+    }
+
+    static func discrepancy(_ row: Discrepancy) -> JSONValue {
+        let finding = row.finding
+        let labels = [finding.primary] + finding.related
+        let figures = zip(labels, row.figureTexts).enumerated().map { position, pair -> JSONValue in
+            let (label, text) = pair
+            return .object([
+                ("role", .string(label.message)),
+                ("primary", .bool(position == 0)),
+                ("text", .string(text)),
+                ("path", .string(label.span.path)),
+                ("line", .int(label.span.start.line)),
+                ("column", .int(label.span.start.column)),
+                ("offset", .int(label.span.bytes.lowerBound)),
+                ("end_offset", .int(label.span.bytes.upperBound)),
+            ])
+        }
+        let evidence: JSONValue = finding.evidence.map { evidence in
+            .object([("stated", bounds(evidence.stated)), ("computed", bounds(evidence.computed))])
+        } ?? .null
+        return .object([
+            ("severity", .string(row.severity.rawValue)),
+            ("rule", .string(finding.ruleID)),
+            ("message", .string(finding.message)),
+            ("path", .string(row.path)),
+            ("line", .int(row.location.line)),
+            ("column", .int(row.location.column)),
+            ("stated", .string(row.stated)),
+            ("implied", .string(row.implied)),
+            ("gap", row.gap.map { .number($0) } ?? .null),
+            ("gap_text", .string(row.gapText)),
+            ("date", .bool(row.isDate)),
+            ("computation", .array(row.computation.map { .string($0) })),
+            ("figures", .array(figures)),
+            ("evidence", evidence),
+        ])
+    }
+
+    static func bounds(_ interval: Interval) -> JSONValue {
+        .object([
+            ("lower", interval.lower.isFinite ? .number(interval.lower) : .null),
+            ("upper", interval.upper.isFinite ? .number(interval.upper) : .null),
+            ("lower_closed", .bool(interval.lowerIsClosed)),
+            ("upper_closed", .bool(interval.upperIsClosed)),
+        ])
+    }
+
+    static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            ("path", .string(diagnostic.path)),
+            ("line", diagnostic.location.map { .int($0.line) } ?? .null),
+            ("column", diagnostic.location.map { .int($0.column) } ?? .null),
+            ("message", .string(diagnostic.message)),
+            ("help", diagnostic.help.map { .string($0) } ?? .null),
+        ])
+    }
+}
+
+/// A JSON value with its object keys in the order they were given.
+enum JSONValue: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    /// A finite number; a non-finite one is written as `null`, which JSON can hold.
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    /// The value as indented JSON text.
+    func serialized(indent: Int = 0) -> String {
+        let pad = String(repeating: "  ", count: indent)
+        let inner = String(repeating: "  ", count: indent + 1)
+        switch self {
+        case .null: return "null"
+        case .bool(let value): return value ? "true" : "false"
+        case .int(let value): return String(value)
+        case .number(let value): return value.isFinite ? Interval.format(value) : "null"
+        case .string(let value): return JSONValue.quoted(value)
+        case .array(let values):
+            if values.isEmpty { return "[]" }
+            return "[\n" + values.map { inner + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
+        case .object(let fields):
+            if fields.isEmpty { return "{}" }
+            return "{\n" + fields.map { inner + JSONValue.quoted($0.0) + ": " + $0.1.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)}"
+        }
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped.
+    static func quoted(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output + "\""
+    }
+}

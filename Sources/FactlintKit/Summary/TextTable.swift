@@ -1,0 +1,211 @@
+/// A plain-text table that fits a given width, wrapping its cells between words.
+///
+/// Columns are separated by two spaces and the header is underlined with dashes. When every
+/// cell fits on one line, each column is as wide as its widest cell; otherwise each column gets
+/// at least its longest word and the rest of the width goes to the columns with the most text.
+/// A word wider than its column is broken after a `/`, `-`, `_` or `.` if it can be, and only
+/// then anywhere.
+public struct TextTable: Sendable {
+    public enum Alignment: Sendable { case left, right }
+
+    public struct Column: Sendable {
+        public var header: String
+        public var alignment: Alignment
+
+        public init(_ header: String, alignment: Alignment = .left) {
+            self.header = header
+            self.alignment = alignment
+        }
+    }
+
+    public var columns: [Column]
+    public var rows: [[String]]
+
+    /// The space between two columns.
+    static let gutter = "  "
+
+    public init(columns: [Column], rows: [[String]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The table as lines no wider than `width` (in terminal columns), when the columns can
+    /// be given at least one character each.
+    ///
+    /// - Complexity: O(cells × cell length).
+    public func render(width: Int) -> [String] {
+        let widths = columnWidths(for: width)
+        var lines: [String] = []
+        lines += renderRow(columns.map(\.header), widths: widths)
+        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: TextTable.gutter))
+        for row in rows {
+            lines += renderRow(row, widths: widths)
+        }
+        return lines
+    }
+
+    /// Each column's width, so that the columns and their gutters fit in `width`.
+    func columnWidths(for width: Int) -> [Int] {
+        let cells = [columns.map(\.header)] + rows
+        let count = columns.count
+        guard count > 0 else { return [] }
+        func cell(_ row: [String], _ column: Int) -> String { column < row.count ? row[column] : "" }
+        let natural = (0..<count).map { column in cells.map { TextWidth.of(cell($0, column)) }.max() ?? 0 }.map { max($0, 1) }
+        let longestWord = (0..<count).map { column in
+            cells.flatMap { cell($0, column).split(separator: " ").map { TextWidth.of(String($0)) } }.max() ?? 1
+        }
+        let available = max(count, width - TextTable.gutter.count * (count - 1))
+        if natural.reduce(0, +) <= available { return natural }
+        // Start from the longest word, but let no column claim more than a fair share for it.
+        let fairShare = max(8, available / count)
+        var widths = (0..<count).map { max(1, min(longestWord[$0], natural[$0], fairShare)) }
+        var spare = available - widths.reduce(0, +)
+        if spare < 0 {
+            // Even the words do not fit: narrow the widest columns, one character at a time.
+            while spare < 0, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 1 {
+                widths[widest] -= 1
+                spare += 1
+            }
+            return widths
+        }
+        // Share what is left in proportion to the text each column still has to wrap.
+        while spare > 0 {
+            let wanting = widths.indices.filter { widths[$0] < natural[$0] }
+            guard !wanting.isEmpty else { break }
+            let need = wanting.map { natural[$0] - widths[$0] }
+            let totalNeed = need.reduce(0, +)
+            var given = 0
+            for (position, column) in wanting.enumerated() {
+                let share = min(need[position], spare * need[position] / max(totalNeed, 1))
+                widths[column] += share
+                given += share
+            }
+            if given == 0 {
+                // Shares rounded down to nothing: give the rest one at a time to the neediest.
+                if let neediest = wanting.max(by: { natural[$0] - widths[$0] < natural[$1] - widths[$1] }) {
+                    widths[neediest] += 1
+                    given = 1
+                }
+            }
+            spare -= given
+        }
+        return widths
+    }
+
+    /// One row, as many lines as its tallest cell needs.
+    func renderRow(_ row: [String], widths: [Int]) -> [String] {
+        let wrapped = widths.indices.map { column in
+            TextTable.wrap(column < row.count ? row[column] : "", width: widths[column])
+        }
+        let height = wrapped.map(\.count).max() ?? 1
+        return (0..<height).map { line in
+            var parts: [String] = []
+            for column in widths.indices {
+                let text = line < wrapped[column].count ? wrapped[column][line] : ""
+                let pad = String(repeating: " ", count: max(0, widths[column] - TextWidth.of(text)))
+                parts.append(columns[column].alignment == .right ? pad + text : text + pad)
+            }
+            var joined = parts.joined(separator: TextTable.gutter)
+            while joined.last == " " { joined.removeLast() }
+            return joined
+        }
+    }
+
+    /// The text as lines of at most `width` terminal columns, broken between words.
+    ///
+    /// A word longer than a line is broken after punctuation that joins parts of names and
+    /// paths (`/`, `-`, `_`, `.`, `:`) when that leaves a piece that fits, else at the width.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        let width = max(1, width)
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        for word in text.split(whereSeparator: { $0 == " " || $0.isNewline }).map(String.init) {
+            var rest = word
+            while !rest.isEmpty {
+                let restWidth = TextWidth.of(rest)
+                let room = lineWidth == 0 ? width : width - lineWidth - 1
+                if restWidth <= room {
+                    if lineWidth > 0 {
+                        line += " "
+                        lineWidth += 1
+                    }
+                    line += rest
+                    lineWidth += restWidth
+                    rest = ""
+                } else if lineWidth > 0 && restWidth <= width {
+                    // The word fits on a line of its own.
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                } else {
+                    // Too long for any line: break it, preferably after a joining mark.
+                    if lineWidth > 0, room < 4 {
+                        lines.append(line)
+                        line = ""
+                        lineWidth = 0
+                        continue
+                    }
+                    let (head, tail) = TextTable.split(rest, toFit: lineWidth == 0 ? width : room)
+                    if lineWidth > 0 {
+                        line += " "
+                        lineWidth += 1
+                    }
+                    line += head
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                    rest = tail
+                }
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// A word cut in two so the head fits in `room`: after the last joining mark that fits, or at `room`.
+    static func split(_ word: String, toFit room: Int) -> (String, String) {
+        let characters = Array(word)
+        var used = 0
+        var fits = 0
+        var lastMark: Int?
+        for (index, character) in characters.enumerated() {
+            let width = TextWidth.of(character)
+            if used + width > room { break }
+            used += width
+            fits = index + 1
+            if "/-_.:".contains(character), index + 1 < characters.count { lastMark = index + 1 }
+        }
+        let cut = max(1, lastMark.map { $0 * 3 >= fits ? $0 : fits } ?? fits)
+        return (String(characters[..<cut]), String(characters[cut...]))
+    }
+}
+
+/// How many terminal columns text takes: East Asian wide characters and most emoji take two,
+/// combining marks and zero-width characters none.
+public enum TextWidth {
+    public static func of(_ text: String) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    public static func of(_ character: Character) -> Int {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        return width(of: first)
+    }
+
+    static func width(of scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value == 0 || (0x200B...0x200F).contains(value) || value == 0xFEFF { return 0 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        let wide: [ClosedRange<UInt32>] = [
+            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
+        ]
+        return wide.contains { $0.contains(value) } ? 2 : 1
+    }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import FactlintKit
+import Foundation
+
+/// `factlint summary`: what does not add up in each report, where, and by how much.
+struct Summary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Summarise the discrepancies in reports: a table for the terminal, Markdown, JSON or an HTML page."
+    )
+
+    @Argument(help: ArgumentHelp("Report files, folders of reports or patterns.", valueName: "path"))
+    var paths: [String] = []
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Option(help: "Output format: text (a table as wide as the terminal), markdown, json or html.")
+    var format: SummaryFormat = .text
+
+    @Option(help: ArgumentHelp("Write the summary to this file, replacing it whole, instead of to standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning, info or never (default: the configuration's fail_on, else error).")
+    var failOn: FailLevel?
+
+    @Flag(help: "Fail on any finding, warnings and notes included (the same as --fail-on info).")
+    var strict = false
+
+    @Option(help: ArgumentHelp("Leave out the findings that this baseline file holds.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to give the report read from standard input ('-').", valueName: "name"))
+    var stdinFilename: String?
+
+    @OptionGroup var jobs: JobOptions
+
+    func run() throws {
+        var failed = false
+        var diagnostics: [Diagnostic] = []
+        func report(_ diagnostic: Diagnostic) {
+            Output.error(diagnostic.rendered())
+            diagnostics.append(diagnostic)
+            failed = true
+        }
+        let configuration = try configOptions.load()
+        let ruleSet = RuleLoader.load(paths: ruleOptions.resolvedRulePaths(configuration))
+        ruleSet.diagnostics.forEach(report)
+        let unknownRules = configuration.diagnostics(forRuleIDs: ruleSet.rules.map(\.id))
+        if !unknownRules.isEmpty {
+            unknownRules.forEach { Output.error($0.rendered()) }
+            throw Exit.failure
+        }
+        let run = LintRun(configuration: configuration, loadedRules: ruleSet.rules)
+        let failOn = strict ? .info : failOn ?? configuration.failOn ?? .error
+        let (files, pathDiagnostics) = run.files(for: paths.isEmpty ? configuration.paths ?? ["Reports"] : paths)
+        pathDiagnostics.forEach(report)
+        // With a baseline, the findings it records are left out, as `lint` leaves them out.
+        var loadedBaseline: Baseline?
+        if let baseline = baseline ?? configuration.baseline {
+            do {
+                loadedBaseline = try Baseline.load(path: baseline)
+            } catch let diagnostic as Diagnostic {
+                report(diagnostic)
+            }
+        }
+        var remaining = loadedBaseline?.counts ?? [:]
+
+        var summary = DiscrepancySummary(rules: run.rules.count)
+        // Only the HTML page shows the reports' text; the other formats keep just the counts and rows.
+        var sources: [SourceFile] = []
+        var failing = false
+        let progress = ProgressLine(total: files.count)
+        var done = 0
+        run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>") { outcome in
+            done += 1
+            progress.update(done: done)
+            outcome.diagnostics.forEach(report)
+            guard var document = outcome.report else { return }
+            if let loadedBaseline {
+                document.findings = loadedBaseline.newFindings(in: document, using: &remaining)
+            }
+            if let threshold = failOn.threshold, document.findings.contains(where: { $0.severity >= threshold }) { failing = true }
+            summary.add(document)
+            if format == .html { sources.append(document.source) }
+        }
+        progress.finish()
+        for diagnostic in diagnostics { summary.diagnostics.append(diagnostic) }
+
+        let rendered: String
+        switch format {
+        case .text: rendered = SummaryTextReporter(width: output == nil ? Terminal.width() : 80).render(summary)
+        case .markdown: rendered = SummaryMarkdownReporter().render(summary)
+        case .json: rendered = SummaryJSONReporter().render(summary)
+        case .html: rendered = SummaryHTMLReporter().render(summary, sources: sources)
+        }
+        if let output {
+            do {
+                try AtomicFile.write(rendered, to: output)
+            } catch let diagnostic as Diagnostic {
+                report(diagnostic)
+            }
+        } else {
+            print(rendered, terminator: "")
+        }
+        if failed { throw Exit.failure }
+        if failing { throw Exit.findings }
+    }
+}
+
+/// The output formats of `factlint summary`.
+enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json, html
+}
+
+/// The terminal factlint writes to.
+enum Terminal {
+    /// How many columns the output may use: `$COLUMNS` when it is set to a number, else the
+    /// terminal's width when standard output is one, else 80.
+    static func width(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        if let columns = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), columns > 0 {
+            return columns
+        }
+        if Output.stdoutIsTerminal {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        }
+        return 80
+    }
+}
