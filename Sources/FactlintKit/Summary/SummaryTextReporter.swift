@@ -46,8 +46,7 @@ public struct SummaryTextReporter: RunReporter {
             lines.append("Discrepancies, worst first, then by gap")
             let table = TextTable(
                 columns: [
-                    .init("Severity"), .init("Where"), .init("Rule"), .init("The text states"),
-                    .init("The other figures imply"), .init("Gap", alignment: .right),
+                    .init("Severity"), .init("Where"), .init("Rule"), .init("Stated"), .init("Implied"), .init("Gap", alignment: .right),
                 ],
                 rows: summary.discrepancies.map { row in
                     [

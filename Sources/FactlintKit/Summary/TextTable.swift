@@ -2,7 +2,8 @@
 ///
 /// Columns are separated by two spaces and the header is underlined with dashes. When every
 /// cell fits on one line, each column is as wide as its widest cell; otherwise each column gets
-/// at least its longest word and the rest of the width goes to the columns with the most text.
+/// its longest word (up to a third of the line), when all of them fit, and the rest of the
+/// width goes to the columns with the most text.
 /// A word wider than its column is broken after a `/`, `-`, `_` or `.` if it can be, and only
 /// then anywhere.
 public struct TextTable: Sendable {
@@ -56,23 +57,36 @@ public struct TextTable: Sendable {
         }
         let available = max(count, width - TextTable.gutter.count * (count - 1))
         if natural.reduce(0, +) <= available { return natural }
-        // Start from the longest word, but let no column claim more than a fair share for it.
-        let fairShare = max(8, available / count)
-        var widths = (0..<count).map { max(1, min(longestWord[$0], natural[$0], fairShare)) }
-        var spare = available - widths.reduce(0, +)
-        if spare < 0 {
-            // Even the words do not fit: narrow the widest columns, one character at a time.
-            while spare < 0, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 1 {
+        // Keep words whole, but let no single word (a long path) take more than a third of the line.
+        let fairShare = max(4, available / count)
+        let wordCap = max(fairShare, available / 3)
+        let wordWidths = (0..<count).map { max(1, min(longestWord[$0], natural[$0])) }
+        var widths = wordWidths.map { min($0, wordCap) }
+        if widths.reduce(0, +) > available {
+            // Some word must break: let no column claim more than a fair share for its longest
+            // word, then give what is left to the columns whose words are still cut.
+            widths = wordWidths.map { min($0, fairShare) }
+            widths = TextTable.share(available - widths.reduce(0, +), among: widths, wanting: wordWidths)
+            // Even so too wide: narrow the widest columns, one character at a time.
+            var excess = widths.reduce(0, +) - available
+            while excess > 0, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 1 {
                 widths[widest] -= 1
-                spare += 1
+                excess -= 1
             }
             return widths
         }
-        // Share what is left in proportion to the text each column still has to wrap.
+        return TextTable.share(available - widths.reduce(0, +), among: widths, wanting: natural)
+    }
+
+    /// Widths grown by up to `spare` in all, each towards its `wanted` width, in proportion to
+    /// how much it still wants.
+    static func share(_ spare: Int, among widths: [Int], wanting wanted: [Int]) -> [Int] {
+        var widths = widths
+        var spare = spare
         while spare > 0 {
-            let wanting = widths.indices.filter { widths[$0] < natural[$0] }
+            let wanting = widths.indices.filter { widths[$0] < wanted[$0] }
             guard !wanting.isEmpty else { break }
-            let need = wanting.map { natural[$0] - widths[$0] }
+            let need = wanting.map { wanted[$0] - widths[$0] }
             let totalNeed = need.reduce(0, +)
             var given = 0
             for (position, column) in wanting.enumerated() {
@@ -80,12 +94,10 @@ public struct TextTable: Sendable {
                 widths[column] += share
                 given += share
             }
-            if given == 0 {
-                // Shares rounded down to nothing: give the rest one at a time to the neediest.
-                if let neediest = wanting.max(by: { natural[$0] - widths[$0] < natural[$1] - widths[$1] }) {
-                    widths[neediest] += 1
-                    given = 1
-                }
+            // Shares rounded down to nothing: give one to the column that wants the most.
+            if given == 0, let neediest = wanting.max(by: { wanted[$0] - widths[$0] < wanted[$1] - widths[$1] }) {
+                widths[neediest] += 1
+                given = 1
             }
             spare -= given
         }
@@ -168,15 +180,18 @@ public struct TextTable: Sendable {
         let characters = Array(word)
         var used = 0
         var fits = 0
-        var lastMark: Int?
+        var marks: [Int] = []
         for (index, character) in characters.enumerated() {
             let width = TextWidth.of(character)
             if used + width > room { break }
             used += width
             fits = index + 1
-            if "/-_.:".contains(character), index + 1 < characters.count { lastMark = index + 1 }
+            if "/-_.:".contains(character), index + 1 < characters.count { marks.append(index + 1) }
         }
-        let cut = max(1, lastMark.map { $0 * 3 >= fits ? $0 : fits } ?? fits)
+        // Cut at a mark that keeps most of the room used; rather not leave a stub such as ":22".
+        let usable = marks.filter { $0 * 3 >= fits }
+        let mark = usable.last { characters.count - $0 >= 3 } ?? usable.last
+        let cut = max(1, mark ?? fits)
         return (String(characters[..<cut]), String(characters[cut...]))
     }
 }
