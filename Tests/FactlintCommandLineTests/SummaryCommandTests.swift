@@ -1,0 +1,190 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import FactlintTestSupport
+
+@Suite("factlint summary")
+struct SummaryCommandTests {
+    /// A finding as both `lint --format json` and `summary --format json` locate it.
+    struct Located: Hashable, Comparable, CustomStringConvertible {
+        var rule: String
+        var severity: String
+        var message: String
+        var path: String
+        var line: Int
+        var column: Int
+        /// Every other figure the finding used: line and column.
+        var related: [[Int]]
+
+        static func < (left: Located, right: Located) -> Bool { left.description < right.description }
+        var description: String { "\(path):\(line):\(column) \(severity) [\(rule)] \(message) \(related)" }
+    }
+
+    static func lintFindings(_ document: JSONDocument) -> [Located] {
+        (document["findings"]?.array ?? []).map { finding in
+            Located(
+                rule: finding["rule"]?.string ?? "", severity: finding["severity"]?.string ?? "", message: finding["message"]?.string ?? "",
+                path: finding["path"]?.string ?? "",
+                line: finding["span"]?["start"]?["line"]?.integer ?? 0, column: finding["span"]?["start"]?["column"]?.integer ?? 0,
+                related: (finding["related"]?.array ?? []).map { [$0["span"]?["start"]?["line"]?.integer ?? 0, $0["span"]?["start"]?["column"]?.integer ?? 0] }
+            )
+        }
+    }
+
+    static func summaryFindings(_ document: JSONDocument) -> [Located] {
+        (document["discrepancies"]?.array ?? []).map { row in
+            Located(
+                rule: row["rule"]?.string ?? "", severity: row["severity"]?.string ?? "", message: row["message"]?.string ?? "",
+                path: row["path"]?.string ?? "", line: row["line"]?.integer ?? 0, column: row["column"]?.integer ?? 0,
+                related: (row["figures"]?.array ?? []).filter { $0["primary"] != .bool(true) }.map { [$0["line"]?.integer ?? 0, $0["column"]?.integer ?? 0] }
+            )
+        }
+    }
+
+    @Test func onTheSampleReportsTheSummaryListsExactlyLintsFindings() throws {
+        let lint = try CLI.run(["lint", "--format", "json"])
+        let summary = try CLI.run(["summary", "--format", "json"])
+        #expect(lint.status == 1)
+        #expect(summary.status == lint.status)
+        let linted = try JSONDocument.parse(lint.stdout)
+        let summarised = try JSONDocument.parse(summary.stdout)
+        let expected = Self.lintFindings(linted)
+        #expect(expected.count == 6)
+        #expect(Self.summaryFindings(summarised).sorted() == expected.sorted())
+        // The same counts, too.
+        #expect(summarised["totals"]?["figures_read"] == linted["summary"]?["figures_read"])
+        #expect(summarised["totals"]?["figures_used"] == linted["summary"]?["figures_used"])
+        #expect(summarised["totals"]?["findings"]?["error"] == linted["summary"]?["errors"])
+        #expect(summarised["totals"]?["findings"]?["warning"] == linted["summary"]?["warnings"])
+        #expect(summarised["totals"]?["reports"] == linted["summary"]?["reports"])
+        #expect(summarised["rules"] == linted["summary"]?["rules"])
+        // And the document is valid against the published schema.
+        let schemaText = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Tests/Schemas/summary-v1.schema.json"), encoding: .utf8)
+        #expect(JSONSchemaSubset(schema: try JSONDocument.parse(schemaText)).violations(of: summarised) == [])
+    }
+
+    @Test func theRowsAreSortedBySeverityThenByGap() throws {
+        let summary = try JSONDocument.parse(CLI.run(["summary", "--format", "json"]).stdout)
+        let rows = try #require(summary["discrepancies"]?.array)
+        let rank = ["error": 2, "warning": 1, "info": 0]
+        let keys = rows.map { (rank[$0["severity"]?.string ?? ""] ?? -1, $0["gap"]?.number ?? -1) }
+        for (earlier, later) in zip(keys, keys.dropFirst()) {
+            #expect(earlier.0 > later.0 || (earlier.0 == later.0 && earlier.1 >= later.1), "\(earlier) before \(later)")
+        }
+    }
+
+    @Test(arguments: [80, 200])
+    func theTextTableFitsTheColumnsAndNamesEveryFinding(columns: Int) throws {
+        let result = try CommandRunner.run(["summary"], environment: ["COLUMNS": String(columns)])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        for line in lines {
+            #expect(line.unicodeScalars.count <= columns, "\(line.unicodeScalars.count): \(line)")
+        }
+        #expect(lines.contains { $0.hasPrefix("Total: 8 reports, 4 errors, 2 warnings;") })
+        let lint = try JSONDocument.parse(CLI.run(["lint", "--format", "json"]).stdout)
+        for finding in Self.lintFindings(lint) {
+            let row = lines.first { $0.hasPrefix(finding.severity) && $0.contains(finding.path.prefix(12)) }
+            #expect(row != nil)
+            if columns == 200 {
+                #expect(lines.contains { $0.contains("\(finding.path):\(finding.line) ") && $0.contains(finding.rule) }, "\(finding)")
+            }
+        }
+    }
+
+    @Test func markdownHasARowPerFinding() throws {
+        let result = try CLI.run(["summary", "--format", "markdown"])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex(of: "### Discrepancies"))
+        let rows = lines[(start + 1)...].drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }.dropFirst(2)
+        #expect(rows.count == 6)
+        #expect(rows.first?.hasPrefix("| error | Reports/draft-veridia-2018-prosecution.md:10 | adopted-before-in-force |") == true)
+    }
+
+    @Test func htmlGoesToTheOutputFileAsOneWellFormedPage() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.url.appendingPathComponent("summary.html").path
+        let result = try CLI.run(["summary", "--format", "html", "--output", file])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        let data = try #require(FileManager.default.contents(atPath: file))
+        let parser = XMLParser(data: data)
+        #expect(parser.parse(), "\(String(describing: parser.parserError))")
+        let html = String(decoding: data, as: UTF8.self)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.components(separatedBy: "<li class=\"error\">").count - 1 == 4)
+        #expect(html.components(separatedBy: "<li class=\"warning\">").count - 1 == 2)
+        // No file is left beside it from the atomic write.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["summary.html"])
+    }
+
+    @Test func exitCodesFollowFailOnAndInputProblems() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let clean = try directory.write("clean.md", "Courts convicted 3 offenders. Two were sentenced to prison; one was sentenced to a fine.\n")
+        let cleanRun = try CLI.run(["summary", "--rules", CLI.bundledRules, clean], in: directory.url)
+        #expect(cleanRun.status == 0)
+        #expect(cleanRun.stdout.contains("No discrepancies."))
+        #expect(try CLI.run(["summary", "--fail-on", "never"]).status == 0)
+        let warningsOnly = try CLI.run(["summary", "--fail-on", "error", "Reports/kazakhstan-missing-persons-news.md"])
+        #expect(warningsOnly.status == 0)
+        #expect(try CLI.run(["summary", "--strict", "Reports/kazakhstan-missing-persons-news.md"]).status == 1)
+        let missing = try CLI.run(["summary", "--format", "json", "--rules", CLI.bundledRules, clean, "no-such-report.md"], in: directory.url)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no-such-report.md"))
+        let document = try JSONDocument.parse(missing.stdout)
+        #expect(document["diagnostics"]?.array?.first?["path"]?.string == "no-such-report.md")
+        #expect(try CLI.run(["summary", "--format", "pdf"]).status == 2)
+    }
+
+    @Test func anOutputThatCannotBeWrittenIsAnInputProblem() throws {
+        let result = try CLI.run(["summary", "--output", "/nonexistent-folder/summary.txt"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot write the output"))
+    }
+
+    @Test func noProgressLineWhenStandardErrorIsNotATerminal() throws {
+        let result = try CLI.run(["summary", "--format", "json"])
+        #expect(!result.stderr.contains("\r"))
+        #expect(!result.stderr.contains("linted"))
+    }
+
+    @Test func aProgressLineOnATerminalIsClearedAtTheEnd() throws {
+        let pty = try PseudoTerminal()
+        defer { close(pty.primary) }
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["summary", "--jobs", "2"]
+        process.currentDirectoryURL = CommandRunner.packageRoot
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle(fileDescriptor: pty.secondary, closeOnDealloc: false)
+        do {
+            try process.run()
+        } catch {
+            close(pty.secondary)
+            throw error
+        }
+        close(pty.secondary)
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(pty.primary, &buffer, buffer.count)
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+        }
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let terminal = String(decoding: bytes, as: UTF8.self)
+        #expect(terminal.contains("linted 8 of 8 files, "))
+        #expect(terminal.hasSuffix("\r\u{1B}[K"), "the line is cleared: \(terminal.debugDescription)")
+        // Standard output, a pipe, holds the summary and nothing of the progress line.
+        let summary = String(decoding: stdout, as: UTF8.self)
+        #expect(summary.hasPrefix("factlint summary: 8 reports"))
+        #expect(!summary.contains("linted"))
+    }
+}
