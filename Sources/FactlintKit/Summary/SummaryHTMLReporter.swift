@@ -2,8 +2,9 @@
 /// figures behind every finding highlighted, the computation shown on hover or click, and a
 /// side list of the findings linking to each spot.
 ///
-/// The page loads nothing: no scripts, fonts or images; the style sheet is inline, and the
-/// pop-ups work with CSS alone (`:hover`, `:focus` and `:target`). It is also well-formed XML
+/// The page loads nothing: no scripts, fonts or images from anywhere; the style sheet is inline,
+/// and the pop-ups work with CSS alone (`:hover`, `:focus` and `:target`). One short inline
+/// script only moves a pop-up left when it would run off the window. The page is also well-formed XML
 /// (XHTML syntax: every element closed, attributes quoted, only the five XML entities), so XML
 /// tools can read it. All report text, in content and in attributes, is escaped with
 /// `escapedForXML`, so a report holding `<script>` or `"><img onerror=…>` shows as text.
@@ -45,6 +46,9 @@ public struct SummaryHTMLReporter: RunReporter {
         <style>
         \(SummaryHTMLReporter.styleSheet)
         </style>
+        <script>
+        \(SummaryHTMLReporter.script)
+        </script>
         </head>
         <body>
 
@@ -138,7 +142,9 @@ public struct SummaryHTMLReporter: RunReporter {
         html += "\(counts.figuresRead) figures, \(counts.figuresUsed) used (\(escape(counts.coverageText))); \(counts.checksPassed) of \(counts.checksRun) checks passed</span></summary>\n"
         html += "<div class=\"source\">\n"
         var next = 0
-        for line in 1...max(1, source.lineCount) {
+        // A final line break does not start a line of its own.
+        let lastLine = source.lineCount > 1 && source.lineRange(source.lineCount).isEmpty ? source.lineCount - 1 : source.lineCount
+        for line in 1...max(1, lastLine) {
             let range = source.lineRange(line)
             html += "<div class=\"line\" id=\"r\(index)-L\(line)\"><span class=\"ln\">\(line)</span><span class=\"text\">"
             var position = range.lowerBound
@@ -251,6 +257,35 @@ public struct SummaryHTMLReporter: RunReporter {
             return html
         }
     }
+
+    /// The page's only script: it moves a pop-up left when it would run off the window's right
+    /// edge, which CSS alone cannot know. Without it the page still works; the pop-up is only cut.
+    /// It holds no `<` or `&`, so the page stays well-formed XML.
+    static let script = """
+    (function () {
+      function place(mark) {
+        var pop = mark.querySelector('.pop');
+        if (!pop) return;
+        pop.style.left = '';
+        var box = pop.getBoundingClientRect();
+        var room = document.documentElement.clientWidth - 12;
+        if (box.width === 0) return;
+        if (box.right > room) pop.style.left = (parseFloat(getComputedStyle(pop).left) - (box.right - room)) + 'px';
+      }
+      function find(event) {
+        var mark = event.target.closest ? event.target.closest('mark.fig') : null;
+        if (mark) place(mark);
+      }
+      function target() {
+        var mark = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+        if (mark) place(mark);
+      }
+      document.addEventListener('mouseover', find);
+      document.addEventListener('focusin', find);
+      window.addEventListener('hashchange', target);
+      window.addEventListener('load', target);
+    })();
+    """
 
     /// The page's only style sheet. It holds no `<`, `>` or `&`, so the page stays well-formed XML.
     static let styleSheet = """
