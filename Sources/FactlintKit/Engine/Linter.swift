@@ -33,13 +33,10 @@ public struct Linter: Sendable {
         var used: Set<Int> = []
         var checksRun = 0
         // Each sentence's words and figures, built once for every template of every rule.
-        let items = document.sentences.map { SentenceItems(document: document, sentence: $0).items }
-        let masks = document.sentences.map { WordMask(document: document, sentence: $0) }
-        let hashes = items.map { TemplateMatcher.hashes(of: $0, in: document) }
+        let index = SentenceIndex(document: document)
         for rule in rules {
-            let matches = rule.check.templates.map { template -> [TemplateMatch] in
-                let matcher = TemplateMatcher(template: template, document: document, sentenceItems: items, wordMasks: masks, itemHashes: hashes)
-                return document.sentences.indices.flatMap { matcher.matches(inSentence: $0) }
+            let matches = rule.check.templates.map { template in
+                TemplateMatcher(template: template, document: document, index: index).matches()
             }
             let outcome = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches))
             for var finding in outcome.findings {
