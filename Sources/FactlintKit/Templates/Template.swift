@@ -36,6 +36,8 @@ public struct Template: Sendable {
     let requiredGroups: [[UInt64]]
     /// The hashes of the words a `{x:a|b}` slot accepts, by slot; nil for other slots.
     let choiceHashes: [[UInt64]?]
+    /// Which items a match can begin with; nil when any item can.
+    let starts: StartFilter?
 
     /// Compiles a template.
     ///
@@ -55,6 +57,7 @@ public struct Template: Sendable {
             if case .word(let choices?) = slot.type { return choices.map { wordHash($0) } }
             return nil
         }
+        self.starts = StartFilter(program: compiler.program, slots: parser.slots)
     }
 
     public func slot(named name: String) -> Slot? {

@@ -10,8 +10,6 @@ struct TemplateMatcher {
     let document: Document
     /// The document's sentences, indexed; built here when the caller has none.
     let index: SentenceIndex
-    /// Where a match may begin: nil when any item may.
-    let starts: StartFilter?
 
     /// Connectors allowed inside a name between capitalised words: "Office to Monitor and Combat".
     static let nameConnectors: [[UInt8]] = Array(["of", "for", "and", "in", "on", "the", "de", "del", "van", "von", "al", "bin", "&"].map { Array($0.utf8) })
@@ -31,8 +29,7 @@ struct TemplateMatcher {
     init(template: Template, document: Document, index: SentenceIndex? = nil) {
         self.template = template
         self.document = document
-        self.index = index ?? SentenceIndex(document: document)
-        self.starts = StartFilter(template)
+        self.index = index ?? SentenceIndex(document: document, lookedFor: HashNumbering(templates: [template]))
     }
 
     /// Every match in the document, sentence by sentence; only sentences holding the template's
@@ -64,7 +61,7 @@ struct TemplateMatcher {
         search.begin(items: items, hashes: hashes)
         var start = 0
         while start < items.count {
-            if let starts, !starts.admits(items[start], hash: hashes[start], figures: document.figures) {
+            if let starts = template.starts, !starts.admits(items[start], hash: hashes[start], figures: document.figures) {
                 start += 1
                 continue
             }
@@ -232,6 +229,26 @@ struct TemplateMatcher {
                     end += 1
                 }
             case .slot(let index):
+                let type = matcher.template.slots[index].type
+                if type.capturesFigure {
+                    // A figure slot takes exactly one item: no list of ends to build.
+                    guard position < items.count, case .figure(let figure) = items[position],
+                          type.accepts(matcher.document.figures[figure]) else { return nil }
+                    let saved = captures[index]
+                    captures[index] = position..<(position + 1)
+                    if let result = run(pc: pc + 1, position: position + 1) { return result }
+                    captures[index] = saved
+                    return nil
+                }
+                if let choices = matcher.template.choiceHashes[index] {
+                    guard position < items.count, case .token(let token) = items[position],
+                          matcher.document.tokens[token].kind == .word, choices.contains(hashes[position]) else { return nil }
+                    let saved = captures[index]
+                    captures[index] = position..<(position + 1)
+                    if let result = run(pc: pc + 1, position: position + 1) { return result }
+                    captures[index] = saved
+                    return nil
+                }
                 let isLast: Bool
                 if case .match = matcher.template.program[pc + 1] { isLast = true } else { isLast = false }
                 for end in slotEnds(matcher.template.slots[index].type, at: position, greedy: isLast) {
@@ -332,23 +349,23 @@ struct TemplateMatcher {
 
 /// Which items a template's match can begin with, read from the first instructions of its
 /// program: so a search is not started at positions where it must fail at once.
-struct StartFilter {
+struct StartFilter: Sendable {
     var wordHashes: [UInt64] = []
     /// Figures a first slot accepts.
     var figureSlots: [SlotType] = []
 
     /// nil when a match may begin anywhere: with a gap, a name, text, a word prefix or punctuation.
-    init?(_ template: Template) {
+    init?(program: [Template.Instruction], slots: [Template.Slot]) {
         var pending = [0]
         var seen: Set<Int> = []
         while let pc = pending.popLast() {
             guard seen.insert(pc).inserted else { continue }
-            switch template.program[pc] {
+            switch program[pc] {
             case .wordHash(let hash): wordHashes.append(hash)
             case .split(let first, let second): pending += [first, second]
             case .jump(let target): pending.append(target)
             case .slot(let slot):
-                let type = template.slots[slot].type
+                let type = slots[slot].type
                 guard type.capturesFigure else { return nil }
                 figureSlots.append(type)
             case .word, .punctuation, .gap, .match: return nil
