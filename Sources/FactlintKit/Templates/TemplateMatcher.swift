@@ -143,6 +143,31 @@ struct TemplateMatcher {
 
     /// Lowercase, without quotes, with runs of spaces made one.
     static func key(for text: String) -> String {
+        if let key = text.utf8.withContiguousStorageIfAvailable(asciiKey) { return key ?? slowKey(for: text) }
+        return slowKey(for: text)
+    }
+
+    /// `key(for:)` of ASCII text, byte by byte; nil when the text is not ASCII.
+    static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "*"), UInt8(ascii: "_"): continue
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                pendingSpace = !result.isEmpty
+            default:
+                if pendingSpace { result.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                result.append(ByteText.lowercased(byte))
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    static func slowKey(for text: String) -> String {
         var result = ""
         var pendingSpace = false
         for scalar in text.lowercased().unicodeScalars {
