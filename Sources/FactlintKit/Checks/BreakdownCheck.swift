@@ -31,7 +31,7 @@ public struct BreakdownCheck: Check {
         [["male", "males"], ["female", "females"]],
         [["man", "men"], ["woman", "women"], ["boy", "boys"], ["girl", "girls"]],
     ]
-    static let overlapPhrases: [[String]] = [["more", "than", "one"], ["multiple"], ["overlap"], ["overlapping"], ["counted", "twice"]]
+    static let overlapPhrases: [[ListWord]] = [["more", "than", "one"], ["multiple"], ["overlap"], ["overlapping"], ["counted", "twice"]]
 
     public init(openers: [Template], completeWhen: [[[String]]]? = nil) {
         self.openers = openers
@@ -45,7 +45,7 @@ public struct BreakdownCheck: Check {
         for opener in context.matches.joined().sorted(by: { $0.bytes.lowerBound < $1.bytes.lowerBound }) {
             // Two openers that end at the same place (", including" and "including") open one list.
             guard listsSeen.insert(opener.bytes.upperBound).inserted else { continue }
-            let reader = ListReader(document: document, sentence: opener.sentence)
+            let reader = ListReader(document: document, sentence: opener.sentence, index: context.index)
             guard let openerEnd = reader.itemIndex(startingAtOrAfter: opener.bytes.upperBound),
                   let openerStart = reader.itemIndex(startingAtOrAfter: opener.bytes.lowerBound) else { continue }
             var list = reader.list(from: openerEnd, insideParentheses: reader.isMark(openerEnd - 1, "("))
@@ -63,14 +63,14 @@ public struct BreakdownCheck: Check {
             var totalReader = reader
             if totalIndex == nil, openerStart <= 1, opener.sentence > 0,
                document.sentences[opener.sentence - 1].block == document.sentences[opener.sentence].block {
-                totalReader = ListReader(document: document, sentence: opener.sentence - 1)
+                totalReader = ListReader(document: document, sentence: opener.sentence - 1, index: context.index)
                 totalIndex = totalReader.total(before: totalReader.items.count, listWords: listWords, kind: document.figures[first].kind, unit: unit)
             }
             guard let totalIndex, list.parts.allSatisfy({ document.figures[$0].kind == document.figures[totalIndex].kind && document.figures[$0].unit == unit }) else { continue }
             guard !totalReader.mentions(BreakdownCheck.overlapPhrases), !reader.mentions(BreakdownCheck.overlapPhrases) else { continue }
             let total = document.figures[totalIndex]
             let statesWholeTotal = !completeWhen.isEmpty && totalReader.isAnnouncedTotal(figure: totalIndex)
-            let isComplete = statesWholeTotal || completeWhen.contains { set in set.allSatisfy { group in group.contains(where: listWords.contains) } }
+            let isComplete = statesWholeTotal || completeWhen.contains { set in set.allSatisfy { group in group.contains { listWords.contains(wordHash($0.utf8)) } } }
             if isComplete, list.parts.count < 2 { continue }
             if onlyComplete, !isComplete { continue }
             let parts = list.parts.map { document.figures[$0] }
@@ -100,12 +100,12 @@ public struct BreakdownCheck: Check {
 
 extension BreakdownCheck {
     /// The leading counts of the bulleted list that follows a sentence ending its block with ":".
-    func bulletList(after sentence: Int, in document: Document) -> (parts: [Int], words: Set<String>)? {
+    func bulletList(after sentence: Int, in document: Document) -> (parts: [Int], words: Set<UInt64>)? {
         let blockIndex = document.sentences[sentence].block
         guard document.blocks[blockIndex].sentences.last == sentence, blockIndex + 1 < document.blocks.count,
               let list = document.blocks[blockIndex + 1].list, document.blocks[blockIndex].list != list else { return nil }
         var parts: [Int] = []
-        var words: Set<String> = []
+        var words: Set<UInt64> = []
         var index = blockIndex + 1
         while index < document.blocks.count, document.blocks[index].list == list {
             let block = document.blocks[index]
@@ -135,9 +135,19 @@ struct ListReader {
     let document: Document
     let items: [SentenceItems.Item]
 
-    init(document: Document, sentence: Int) {
+    /// The hash of each item, as `TemplateMatcher.hashes` gives it.
+    let hashes: [UInt64]
+
+    /// - Parameter index: the document's sentence items, when they are built already.
+    init(document: Document, sentence: Int, index: SentenceIndex? = nil) {
         self.document = document
-        items = SentenceItems(document: document, sentence: document.sentences[sentence]).items
+        if let index {
+            items = index.items[sentence]
+            hashes = index.hashes[sentence]
+        } else {
+            items = SentenceItems(document: document, sentence: document.sentences[sentence]).items
+            hashes = TemplateMatcher.hashes(of: items, in: document)
+        }
     }
 
     func bytes(_ index: Int) -> Range<Int> {
@@ -167,9 +177,9 @@ struct ListReader {
     /// Whether the words before a total announce it as a whole: "a total of 66", "66 in total", "altogether".
     func isAnnouncedTotal(figure: Int) -> Bool {
         guard let index = items.firstIndex(of: .figure(figure)) else { return false }
-        if word(index - 1) == "of", word(index - 2) == "total" { return true }
-        if word(index - 1) == "combined" || word(index - 1) == "altogether" { return true }
-        if word(index + 1) == "in", word(index + 2) == "total" { return true }
+        if isWord(index - 1, .of), isWord(index - 2, .total) { return true }
+        if isWord(index - 1, .combined) || isWord(index - 1, .altogether) { return true }
+        if isWord(index + 1, .in), isWord(index + 2, .total) { return true }
         return false
     }
 
@@ -181,6 +191,11 @@ struct ListReader {
     func word(_ index: Int) -> String? {
         guard index >= 0, index < items.count, case .token(let token) = items[index], document.tokens[token].kind == .word else { return nil }
         return ByteText.lowercasedString(document.source.bytes, document.tokens[token].bytes)
+    }
+
+    /// Whether the item at `index` is the word `lowercase`, in any case; allocates nothing.
+    func isWord(_ index: Int, _ word: ListWord) -> Bool {
+        index >= 0 && index < items.count && hashes[index] == word.hash
     }
 
     /// The index after the parenthesis group that opens at `index`.
@@ -200,7 +215,7 @@ struct ListReader {
 
     /// Whether a count at `index` opens a nested group: "five of whom".
     func opensNestedGroup(_ index: Int) -> Bool {
-        word(index + 1) == "of" && ["whom", "which", "these", "those", "them"].contains(word(index + 2) ?? "")
+        isWord(index + 1, .of) && [ListWord.whom, .which, .these, .those, .them].contains { isWord(index + 2, $0) }
     }
 
     /// The counts of a list starting at `start`, and where the list ends.
@@ -226,12 +241,12 @@ struct ListReader {
                 }
                 if isMark(position, ",") { break }
                 // "31 men … as well as 119 women".
-                if word(position) == "as", word(position + 1) == "well", word(position + 2) == "as", amountFigure(position + 3) != nil {
+                if isWord(position, .as), isWord(position + 1, .well), isWord(position + 2, .as), amountFigure(position + 3) != nil {
                     position += 3
                     break
                 }
                 // "two fled and remain in hiding and 8 were convicted": an "and" that joins words, not groups.
-                if word(position) == "and" || word(position) == "or" {
+                if isWord(position, .and) || isWord(position, .or) {
                     if amountFigure(position + 1) != nil { break }
                     position += 1
                     continue
@@ -247,7 +262,7 @@ struct ListReader {
             }
             if ended || position >= items.count { return (parts, position) }
             if isMark(position, ",") { position += 1 }
-            if word(position) == "and" || word(position) == "or" { position += 1 }
+            if isWord(position, .and) || isWord(position, .or) { position += 1 }
             guard amountFigure(position) != nil else { return (parts, position) }
         }
         _ = insideParentheses
@@ -257,7 +272,7 @@ struct ListReader {
     /// The count before `end` that the list breaks down: outside parentheses, not a comparison
     /// ("compared with 92", "from 92 in 2015"), and not coordinated with another count. Among
     /// the nearest few, one whose noun the list repeats ("561 victims … 207 Thai victims") wins.
-    func total(before end: Int, listWords: Set<String> = [], kind: FigureKind = .count, unit: String? = nil) -> Int? {
+    func total(before end: Int, listWords: Set<UInt64> = [], kind: FigureKind = .count, unit: String? = nil) -> Int? {
         var depth = 0
         var position = end - 1
         var candidates: [Int] = []
@@ -265,21 +280,21 @@ struct ListReader {
             if isMark(position, ")") { depth += 1 }
             if isMark(position, "(") { depth = max(0, depth - 1) }
             if depth == 0, let figure = amountFigure(position), document.figures[figure].kind == kind, document.figures[figure].unit == unit {
-                let previous = word(position - 1)
-                let isComparison = ["from", "with", "than", "versus", "vs"].contains(previous ?? "")
-                    || (word(position + 1) == "in" && position + 2 < items.count && isDate(position + 2))
+                let isComparison = [ListWord.from, .with, .than, .versus, .vs].contains { isWord(position - 1, $0) }
+                    || (isWord(position + 1, .in) && position + 2 < items.count && isDate(position + 2))
                 if !isComparison { candidates.append(position) }
             }
             position -= 1
         }
         guard let nearest = candidates.first else { return nil }
-        let contentWords = listWords.subtracting(ListReader.functionWords)
+        let contentWords = listWords.subtracting(ListReader.functionWordHashes)
         let chosen = candidates.first { candidate in
-            let noun = (candidate + 1...candidate + 3).compactMap { word($0) }
-            return noun.contains(where: contentWords.contains)
+            return (candidate + 1...candidate + 3).contains { $0 < items.count && isWordOrNumber($0) && contentWords.contains(hashes[$0]) }
         } ?? nearest
         return isCoordinated(chosen) ? nil : amountFigure(chosen)
     }
+
+    static let functionWordHashes: Set<UInt64> = Set(ListReader.functionWords.map { wordHash($0.utf8) })
 
     static let functionWords: Set<String> = [
         "and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "from", "with", "by", "as", "were", "was",
@@ -296,25 +311,61 @@ struct ListReader {
         for offset in 1...4 {
             let after = index + offset
             if after >= items.count || isMark(after, ",") || isMark(after, ";") || isMark(after, "(") { break }
-            if word(after) == "and", countFigure(after + 1) != nil { return true }
+            if isWord(after, .and), countFigure(after + 1) != nil { return true }
         }
         // "5 official victims" in "154 potential victims and five official victims": "and" right before the count.
-        if word(index - 1) == "and", (2...5).contains(where: { countFigure(index - $0) != nil }) { return true }
+        if isWord(index - 1, .and), (2...5).contains(where: { countFigure(index - $0) != nil }) { return true }
         return false
     }
 
-    func words(in range: Range<Int>) -> Set<String> {
-        Set(range.clamped(to: 0..<items.count).compactMap { word($0) })
+    /// The hashes of the words in a range of items.
+    func words(in range: Range<Int>) -> Set<UInt64> {
+        Set(range.clamped(to: 0..<items.count).filter(isWordOrNumber).map { hashes[$0] })
+    }
+
+    /// Whether the item is a word token (as `word(_:)` reads it).
+    func isWordOrNumber(_ index: Int) -> Bool {
+        guard case .token(let token) = items[index] else { return false }
+        return document.tokens[token].kind == .word
     }
 
     /// Whether the sentence holds any of the phrases (as consecutive words).
-    func mentions(_ phrases: [[String]]) -> Bool {
-        let all = items.indices.map { word($0) }
+    func mentions(_ phrases: [[ListWord]]) -> Bool {
         for phrase in phrases {
-            for start in all.indices where start + phrase.count <= all.count {
-                if (0..<phrase.count).allSatisfy({ all[start + $0] == phrase[$0] }) { return true }
+            for start in items.indices where start + phrase.count <= items.count {
+                if phrase.indices.allSatisfy({ isWord(start + $0, phrase[$0]) }) { return true }
             }
         }
         return false
     }
+}
+
+/// A word the list reader looks for, by the hash of its lowercase letters: compared with an
+/// item without reading its bytes.
+struct ListWord: ExpressibleByStringLiteral, Sendable {
+    let hash: UInt64
+
+    init(stringLiteral word: String) {
+        hash = wordHash(word.utf8)
+    }
+
+    static let altogether: ListWord = "altogether"
+    static let and: ListWord = "and"
+    static let `as`: ListWord = "as"
+    static let combined: ListWord = "combined"
+    static let from: ListWord = "from"
+    static let `in`: ListWord = "in"
+    static let of: ListWord = "of"
+    static let or: ListWord = "or"
+    static let than: ListWord = "than"
+    static let them: ListWord = "them"
+    static let these: ListWord = "these"
+    static let those: ListWord = "those"
+    static let total: ListWord = "total"
+    static let versus: ListWord = "versus"
+    static let vs: ListWord = "vs"
+    static let well: ListWord = "well"
+    static let which: ListWord = "which"
+    static let whom: ListWord = "whom"
+    static let with: ListWord = "with"
 }

@@ -35,6 +35,8 @@ public struct CheckContext {
     public let rule: Rule
     /// The matches of each template, in the order of `Check.templates`.
     public let matches: [[TemplateMatch]]
+    /// The document's sentences as templates see them, when the linter has built them.
+    var index: SentenceIndex? = nil
 
     /// The scope unit a match belongs to: the same number means the same sentence, paragraph, section or document.
     public func unit(of match: TemplateMatch) -> Int {

@@ -17,11 +17,14 @@ public struct Linter: Sendable {
     public var recognizer: FigureRecognizer
     /// Every rule id a suppression may name: the rules that run and those turned off by configuration.
     public var knownRuleIDs: Set<String>
+    /// Every word and mark the rules' templates require, for indexing each document's sentences.
+    let lookedFor: HashNumbering
 
     public init(rules: [Rule], recognizer: FigureRecognizer = FigureRecognizer(), knownRuleIDs: Set<String> = []) {
         self.rules = rules
         self.recognizer = recognizer
         self.knownRuleIDs = knownRuleIDs.union(rules.map(\.id))
+        self.lookedFor = HashNumbering(templates: rules.flatMap(\.check.templates))
     }
 
     /// Lints one document.
@@ -33,15 +36,12 @@ public struct Linter: Sendable {
         var used: Set<Int> = []
         var checksRun = 0
         // Each sentence's words and figures, built once for every template of every rule.
-        let items = document.sentences.map { SentenceItems(document: document, sentence: $0).items }
-        let masks = document.sentences.map { WordMask(document: document, sentence: $0) }
-        let hashes = items.map { TemplateMatcher.hashes(of: $0, in: document) }
+        let index = SentenceIndex(document: document, lookedFor: lookedFor)
         for rule in rules {
-            let matches = rule.check.templates.map { template -> [TemplateMatch] in
-                let matcher = TemplateMatcher(template: template, document: document, sentenceItems: items, wordMasks: masks, itemHashes: hashes)
-                return document.sentences.indices.flatMap { matcher.matches(inSentence: $0) }
+            let matches = rule.check.templates.map { template in
+                TemplateMatcher(template: template, document: document, index: index).matches()
             }
-            let outcome = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches))
+            let outcome = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches, index: index))
             for var finding in outcome.findings {
                 if let tolerance = rule.tolerance, let evidence = finding.evidence, tolerance.absorbs(evidence) { continue }
                 finding.severity = rule.severity(for: finding.evidence)

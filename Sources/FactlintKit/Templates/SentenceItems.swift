@@ -11,6 +11,7 @@ struct SentenceItems {
     var items: [Item] = []
 
     init(document: Document, sentence: Sentence) {
+        items.reserveCapacity(sentence.tokens.count)
         var figureIndex = sentence.figures.lowerBound
         var index = sentence.tokens.lowerBound
         let tokens = document.tokens

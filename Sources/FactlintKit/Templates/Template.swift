@@ -29,9 +29,15 @@ public struct Template: Sendable {
     public let source: String
     public let slots: [Slot]
     let program: [Instruction]
-    /// Words every match must contain, for skipping sentences cheaply.
+    /// Words every match must contain.
     let requiredWords: [[UInt8]]
-    let requiredWordHashes: [UInt64]
+    /// Items every match must contain, by their `itemHash`: at least one of each group. The
+    /// sentence index finds a template's candidate sentences through its rarest group.
+    let requiredGroups: [[UInt64]]
+    /// The hashes of the words a `{x:a|b}` slot accepts, by slot; nil for other slots.
+    let choiceHashes: [[UInt64]?]
+    /// Which items a match can begin with; nil when any item can.
+    let starts: StartFilter?
 
     /// Compiles a template.
     ///
@@ -46,7 +52,12 @@ public struct Template: Sendable {
         self.slots = parser.slots
         self.program = compiler.program
         self.requiredWords = node.requiredWords
-        self.requiredWordHashes = node.requiredWords.map { wordHash($0) }
+        self.requiredGroups = node.requiredGroups(slots: parser.slots)
+        self.choiceHashes = parser.slots.map { slot in
+            if case .word(let choices?) = slot.type { return choices.map { wordHash($0) } }
+            return nil
+        }
+        self.starts = StartFilter(program: compiler.program, slots: parser.slots)
     }
 
     public func slot(named name: String) -> Slot? {
@@ -62,6 +73,42 @@ func wordHash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == 
     return hash
 }
 
+/// The hash a sentence index gives a punctuation mark: its bytes' hash, set apart from words'.
+@inline(__always)
+func punctuationHash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+    wordHash(bytes) ^ 0x9E37_79B9_7F4A_7C15
+}
+
+extension TemplateNode {
+    /// Groups of item hashes such that every match holds at least one item of each group.
+    ///
+    /// A literal word or mark is a group of one; a `{x:a|b}` slot and a choice whose every
+    /// option requires something are groups of their alternatives; optional parts, gaps,
+    /// prefixes and other slots require nothing.
+    func requiredGroups(slots: [Template.Slot]) -> [[UInt64]] {
+        switch self {
+        case .word(let word, let prefix):
+            return prefix ? [] : [[wordHash(word)]]
+        case .punctuation(let bytes):
+            return [PunctuationClass(bytes).variants.map { punctuationHash($0) }]
+        case .slot(let index):
+            if case .word(let choices?) = slots[index].type { return [choices.map { wordHash($0) }] }
+            return []
+        case .gap, .optional:
+            return []
+        case .sequence(let nodes):
+            return nodes.flatMap { $0.requiredGroups(slots: slots) }
+        case .choice(let options):
+            var alternatives: [UInt64] = []
+            for option in options {
+                guard let smallest = option.requiredGroups(slots: slots).min(by: { $0.count < $1.count }) else { return [] }
+                alternatives += smallest
+            }
+            return [alternatives]
+        }
+    }
+}
+
 /// Punctuation that matches its typographic variants: a straight quote matches curly ones.
 enum PunctuationClass: Sendable, Equatable {
     case quote
@@ -69,19 +116,55 @@ enum PunctuationClass: Sendable, Equatable {
     case dash
     case exact([UInt8])
 
-    init(_ bytes: [UInt8]) {
-        switch String(decoding: bytes, as: UTF8.self) {
-        case "\"", "“", "”", "„", "«", "»": self = .quote
-        case "'", "’", "‘": self = .apostrophe
-        case "-", "–", "—", "‑": self = .dash
-        default: self = .exact(bytes)
+    static let quotes: [[UInt8]] = ["\"", "“", "”", "„", "«", "»"].map { Array($0.utf8) }
+    static let apostrophes: [[UInt8]] = ["'", "’", "‘"].map { Array($0.utf8) }
+    static let dashes: [[UInt8]] = ["-", "–", "—", "‑"].map { Array($0.utf8) }
+
+    init<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        if PunctuationClass.quotes.contains(where: { $0.elementsEqual(bytes) }) {
+            self = .quote
+        } else if PunctuationClass.apostrophes.contains(where: { $0.elementsEqual(bytes) }) {
+            self = .apostrophe
+        } else if PunctuationClass.dashes.contains(where: { $0.elementsEqual(bytes) }) {
+            self = .dash
+        } else {
+            self = .exact(Array(bytes))
         }
     }
 
-    func matches(_ bytes: ArraySlice<UInt8>) -> Bool {
+    /// The class of a mark that has typographic variants (a quote, an apostrophe, a dash); nil
+    /// for any other mark. Allocates nothing.
+    static func family<Bytes: Collection>(of bytes: Bytes) -> PunctuationClass? where Bytes.Element == UInt8 {
+        guard let first = bytes.first else { return nil }
+        switch first {
+        case UInt8(ascii: "\""): return bytes.count == 1 ? .quote : nil
+        case UInt8(ascii: "'"): return bytes.count == 1 ? .apostrophe : nil
+        case UInt8(ascii: "-"): return bytes.count == 1 ? .dash : nil
+        case 0xC2, 0xE2:
+            if quotes.contains(where: { $0.elementsEqual(bytes) }) { return .quote }
+            if apostrophes.contains(where: { $0.elementsEqual(bytes) }) { return .apostrophe }
+            if dashes.contains(where: { $0.elementsEqual(bytes) }) { return .dash }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Every spelling the class matches.
+    var variants: [[UInt8]] {
+        switch self {
+        case .quote: return PunctuationClass.quotes
+        case .apostrophe: return PunctuationClass.apostrophes
+        case .dash: return PunctuationClass.dashes
+        case .exact(let bytes): return [bytes]
+        }
+    }
+
+    func matches<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
         switch self {
         case .exact(let expected): return bytes.elementsEqual(expected)
-        default: return PunctuationClass(Array(bytes)) == self
+        case .quote: return PunctuationClass.quotes.contains { $0.elementsEqual(bytes) }
+        case .apostrophe: return PunctuationClass.apostrophes.contains { $0.elementsEqual(bytes) }
+        case .dash: return PunctuationClass.dashes.contains { $0.elementsEqual(bytes) }
         }
     }
 }

@@ -8,12 +8,8 @@ import FactlintFigures
 struct TemplateMatcher {
     let template: Template
     let document: Document
-    /// The items of every sentence, when the caller has them already (the linter builds them once).
-    var sentenceItems: [[SentenceItems.Item]]? = nil
-    /// A 256-bit summary of each sentence's words, to skip sentences that lack a required word.
-    var wordMasks: [WordMask]? = nil
-    /// The hash of each item's lowercase text (0 for figures and punctuation), per sentence.
-    var itemHashes: [[UInt64]]? = nil
+    /// The document's sentences, indexed; built here when the caller has none.
+    let index: SentenceIndex
 
     /// Connectors allowed inside a name between capitalised words: "Office to Monitor and Combat".
     static let nameConnectors: [[UInt8]] = Array(["of", "for", "and", "in", "on", "the", "de", "del", "van", "von", "al", "bin", "&"].map { Array($0.utf8) })
@@ -30,34 +26,53 @@ struct TemplateMatcher {
         "while", "which", "who", "whom", "that", "as", "than", "to", "under", "between", "after", "before", "of", "were", "was",
     ].map { Array($0.utf8) })
 
+    init(template: Template, document: Document, index: SentenceIndex? = nil) {
+        self.template = template
+        self.document = document
+        self.index = index ?? SentenceIndex(document: document, lookedFor: HashNumbering(templates: [template]))
+    }
+
+    /// Every match in the document, sentence by sentence; only sentences holding the template's
+    /// required words are searched.
+    func matches() -> [TemplateMatch] {
+        var search = Search(matcher: self)
+        var results: [TemplateMatch] = []
+        for sentence in index.candidates(for: template) {
+            matches(inSentence: sentence, search: &search, into: &results)
+        }
+        return results
+    }
+
     /// All non-overlapping matches in a sentence, leftmost first.
     func matches(inSentence sentenceIndex: Int) -> [TemplateMatch] {
-        let sentence = document.sentences[sentenceIndex]
-        if let wordMasks, !template.requiredWords.allSatisfy({ wordMasks[sentenceIndex].mayContain($0) }) { return [] }
-        let items = sentenceItems?[sentenceIndex] ?? SentenceItems(document: document, sentence: sentence).items
-        guard !items.isEmpty else { return [] }
-        let hashes = itemHashes?[sentenceIndex] ?? TemplateMatcher.hashes(of: items, in: document)
-        guard template.requiredWordHashes.allSatisfy(hashes.contains) else { return [] }
-        var search = Search(matcher: self, items: items, hashes: hashes)
+        var search = Search(matcher: self)
         var results: [TemplateMatch] = []
+        if index.candidates(for: template).contains(sentenceIndex) {
+            matches(inSentence: sentenceIndex, search: &search, into: &results)
+        }
+        return results
+    }
+
+    /// Appends the matches in one sentence, reusing `search` from sentence to sentence.
+    func matches(inSentence sentenceIndex: Int, search: inout Search, into results: inout [TemplateMatch]) {
+        let items = index.items[sentenceIndex]
+        guard !items.isEmpty else { return }
+        let hashes = index.hashes[sentenceIndex]
+        search.begin(items: items, hashes: hashes)
         var start = 0
-        let firstWord: UInt64?
-        if case .wordHash(let hash) = template.program.first { firstWord = hash } else { firstWord = nil }
         while start < items.count {
-            if let firstWord, hashes[start] != firstWord {
+            if let starts = template.starts, !starts.admits(items[start], hash: hashes[start], figures: document.figures) {
                 start += 1
                 continue
             }
-            for slot in search.captures.indices { search.captures[slot] = nil }
+            search.clearCaptures()
             if let end = search.run(pc: 0, position: start) {
-                let captures = search.captures
-                results.append(makeMatch(sentence: sentenceIndex, items: items, range: start..<end, captures: captures))
+                results.append(makeMatch(sentence: sentenceIndex, items: items, range: start..<end, captures: search.captures))
                 start = max(end, start + 1)
             } else {
                 start += 1
             }
         }
-        return results
     }
 
     // MARK: - Items
@@ -96,9 +111,10 @@ struct TemplateMatcher {
         words.contains { wordItem(item, is: $0) }
     }
 
+    /// The class of a quote, apostrophe or dash item; nil for any other item.
     func punctuationClass(_ item: SentenceItems.Item) -> PunctuationClass? {
         guard let token = token(item), token.kind == .punctuation else { return nil }
-        return PunctuationClass(Array(document.source.bytes[token.start..<token.end]))
+        return PunctuationClass.family(of: document.source.bytes[token.start..<token.end])
     }
 
     func makeMatch(sentence: Int, items: [SentenceItems.Item], range: Range<Int>, captures: [Range<Int>?]) -> TemplateMatch {
@@ -115,16 +131,43 @@ struct TemplateMatcher {
         return TemplateMatch(sentence: sentence, bytes: bytes, bindings: bindings)
     }
 
-    /// The hash of each item's lowercase text; 0 for figures and punctuation.
+    /// The hash of each item's lowercase text (marks hashed apart from words); 0 for figures.
     static func hashes(of items: [SentenceItems.Item], in document: Document) -> [UInt64] {
         items.map { item in
-            guard case .token(let index) = item, document.tokens[index].kind != .punctuation else { return 0 }
-            return wordHash(document.source.bytes[document.tokens[index].bytes])
+            guard case .token(let index) = item else { return 0 }
+            let token = document.tokens[index]
+            let bytes = document.source.bytes[token.bytes]
+            return token.kind == .punctuation ? punctuationHash(bytes) : wordHash(bytes)
         }
     }
 
     /// Lowercase, without quotes, with runs of spaces made one.
     static func key(for text: String) -> String {
+        if let key = text.utf8.withContiguousStorageIfAvailable(asciiKey) { return key ?? slowKey(for: text) }
+        return slowKey(for: text)
+    }
+
+    /// `key(for:)` of ASCII text, byte by byte; nil when the text is not ASCII.
+    static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "*"), UInt8(ascii: "_"): continue
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                pendingSpace = !result.isEmpty
+            default:
+                if pendingSpace { result.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                result.append(ByteText.lowercased(byte))
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    static func slowKey(for text: String) -> String {
         var result = ""
         var pendingSpace = false
         for scalar in text.lowercased().unicodeScalars {
@@ -143,21 +186,36 @@ struct TemplateMatcher {
 
     // MARK: - Search
 
+    /// The state of matching one template, reused from sentence to sentence of a document.
     struct Search {
         let matcher: TemplateMatcher
-        let items: [SentenceItems.Item]
-        let hashes: [UInt64]
+        var items: [SentenceItems.Item] = []
+        var hashes: [UInt64] = []
         /// One bit per (instruction, position) pair known to fail; a pair is tried at most once.
-        var failed: [UInt64]
-        var captures: [Range<Int>?] = []
+        var failed: [UInt64] = []
+        var captures: [Range<Int>?]
 
-        init(matcher: TemplateMatcher, items: [SentenceItems.Item], hashes: [UInt64]) {
+        init(matcher: TemplateMatcher) {
             self.matcher = matcher
+            captures = [Range<Int>?](repeating: nil, count: matcher.template.slots.count)
+        }
+
+        /// Starts on a sentence: no pair has failed yet.
+        mutating func begin(items: [SentenceItems.Item], hashes: [UInt64]) {
             self.items = items
             self.hashes = hashes
-            let states = matcher.template.program.count * (items.count + 1)
-            failed = [UInt64](repeating: 0, count: (states + 63) / 64)
-            captures = [Range<Int>?](repeating: nil, count: matcher.template.slots.count)
+            let words = (matcher.template.program.count * (items.count + 1) + 63) / 64
+            if failed.count < words {
+                failed = [UInt64](repeating: 0, count: words)
+            } else {
+                failed.withUnsafeMutableBufferPointer { buffer in
+                    for word in 0..<words { buffer[word] = 0 }
+                }
+            }
+        }
+
+        mutating func clearCaptures() {
+            for slot in captures.indices { captures[slot] = nil }
         }
 
         /// The end of a match of the program from `pc` at `position`, or nil.
@@ -185,8 +243,8 @@ struct TemplateMatcher {
                 guard position < items.count, matcher.wordItem(items[position], is: word, prefix: prefix) else { return nil }
                 return run(pc: pc + 1, position: position + 1)
             case .punctuation(let expected):
-                guard position < items.count, let actual = matcher.punctuationClass(items[position]) else { return nil }
-                guard expected == actual || expected.matches(matcher.document.source.bytes[matcher.itemBytes(items[position])]) else { return nil }
+                guard position < items.count, let token = matcher.token(items[position]), token.kind == .punctuation,
+                      expected.matches(matcher.document.source.bytes[token.start..<token.end]) else { return nil }
                 return run(pc: pc + 1, position: position + 1)
             case .gap(let limit):
                 var end = position
@@ -196,6 +254,26 @@ struct TemplateMatcher {
                     end += 1
                 }
             case .slot(let index):
+                let type = matcher.template.slots[index].type
+                if type.capturesFigure {
+                    // A figure slot takes exactly one item: no list of ends to build.
+                    guard position < items.count, case .figure(let figure) = items[position],
+                          type.accepts(matcher.document.figures[figure]) else { return nil }
+                    let saved = captures[index]
+                    captures[index] = position..<(position + 1)
+                    if let result = run(pc: pc + 1, position: position + 1) { return result }
+                    captures[index] = saved
+                    return nil
+                }
+                if let choices = matcher.template.choiceHashes[index] {
+                    guard position < items.count, case .token(let token) = items[position],
+                          matcher.document.tokens[token].kind == .word, choices.contains(hashes[position]) else { return nil }
+                    let saved = captures[index]
+                    captures[index] = position..<(position + 1)
+                    if let result = run(pc: pc + 1, position: position + 1) { return result }
+                    captures[index] = saved
+                    return nil
+                }
                 let isLast: Bool
                 if case .match = matcher.template.program[pc + 1] { isLast = true } else { isLast = false }
                 for end in slotEnds(matcher.template.slots[index].type, at: position, greedy: isLast) {
@@ -290,6 +368,40 @@ struct TemplateMatcher {
                 }
             }
             return greedy ? Array(ends.suffix(1)) : ends
+        }
+    }
+}
+
+/// Which items a template's match can begin with, read from the first instructions of its
+/// program: so a search is not started at positions where it must fail at once.
+struct StartFilter: Sendable {
+    var wordHashes: [UInt64] = []
+    /// Figures a first slot accepts.
+    var figureSlots: [SlotType] = []
+
+    /// nil when a match may begin anywhere: with a gap, a name, text, a word prefix or punctuation.
+    init?(program: [Template.Instruction], slots: [Template.Slot]) {
+        var pending = [0]
+        var seen: Set<Int> = []
+        while let pc = pending.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch program[pc] {
+            case .wordHash(let hash): wordHashes.append(hash)
+            case .split(let first, let second): pending += [first, second]
+            case .jump(let target): pending.append(target)
+            case .slot(let slot):
+                let type = slots[slot].type
+                guard type.capturesFigure else { return nil }
+                figureSlots.append(type)
+            case .word, .punctuation, .gap, .match: return nil
+            }
+        }
+    }
+
+    func admits(_ item: SentenceItems.Item, hash: UInt64, figures: [Figure]) -> Bool {
+        switch item {
+        case .token: return wordHashes.contains(hash)
+        case .figure(let index): return figureSlots.contains { $0.accepts(figures[index]) }
         }
     }
 }
