@@ -22,20 +22,25 @@ public struct Document: Sendable {
     public private(set) var figures: [Figure] = []
     /// Scalar values from the YAML front matter, such as `title` and `date`.
     public private(set) var metadata: [String: String] = [:]
+    /// The byte offset of the first list item or quote nested deeper than
+    /// `Limits.maximumMarkdownNesting`, read as a plain paragraph; nil when there is none.
+    public private(set) var firstTooDeepOffset: Int?
 
     /// Reads a document: blocks, then tokens, sentences and figures.
     ///
     /// - Complexity: O(n) in the size of the file.
-    public init(source: SourceFile, format: Format? = nil, recognizer: FigureRecognizer = FigureRecognizer()) {
+    public init(source: SourceFile, format: Format? = nil, recognizer: FigureRecognizer = FigureRecognizer(), limits: Limits = .standard) {
         self.source = source
         let format = format ?? Format(path: source.path)
         self.format = format
         switch format {
-        case .markdown: blocks = MarkdownParser.parse(source)
-        case .plainText: blocks = Document.plainTextBlocks(source)
+        case .markdown:
+            (blocks, firstTooDeepOffset) = MarkdownParser.parse(source, maximumDepth: limits.maximumMarkdownNesting)
+        case .plainText:
+            blocks = Document.plainTextBlocks(source)
         }
         sections = []
-        readMetadata()
+        readMetadata(limits: limits)
         buildSections()
         readSentences(recognizer: recognizer, markdown: format == .markdown)
     }
@@ -99,10 +104,12 @@ public struct Document: Sendable {
         return blocks
     }
 
-    mutating func readMetadata() {
+    mutating func readMetadata(limits: Limits) {
         guard let block = blocks.first, block.kind == .frontMatter, !block.segments.isEmpty else { return }
         let yaml = source.text(block.bytes)
         guard let node = try? Yams.compose(yaml: yaml), let mapping = node.mapping else { return }
+        // Only the top-level scalars are read, but a hostile front matter is not walked at all.
+        if YAMLSize.excess(of: node, limits: limits) != nil { return }
         for (key, value) in mapping {
             if let key = key.string, let scalar = value.scalar { metadata[key] = scalar.string }
         }

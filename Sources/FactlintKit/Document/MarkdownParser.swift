@@ -5,11 +5,18 @@ import FactlintFigures
 /// Covers what reports use: YAML front matter, ATX and setext headings, paragraphs,
 /// ordered and bullet lists (nested), block quotes (nested), GFM tables, fenced and
 /// indented code, HTML comments and thematic breaks. Inline syntax is left to the tokenizer.
+///
+/// - Complexity: O(n + d × lines) for a file of n bytes whose containers nest d deep (at most
+///   `Limits.maximumMarkdownNesting`): each line's leading blanks are scanned once, and each
+///   level of nesting looks at a line's first few columns only.
 struct MarkdownParser {
     /// A line of the file, with the prefixes of its containers already stripped from `start`.
     struct Line {
         var start: Int
         var end: Int
+        /// The first byte at or after `start` that is not a space or a tab, or `end`: known once
+        /// per line, so a line nested deep is not rescanned at every level.
+        var content: Int
     }
 
     struct Context {
@@ -22,54 +29,75 @@ struct MarkdownParser {
     private(set) var blocks: [Block] = []
     private var nextList = 0
     private var nextItem = 0
-    /// Nesting deeper than this is read as plain paragraphs, so hostile input cannot exhaust the stack.
-    static let maximumDepth = 64
+    /// Lists and quotes nested deeper than this are read as plain paragraphs, so hostile input
+    /// cannot exhaust the stack or make every line be copied at thousands of levels.
+    let maximumDepth: Int
+    /// The first byte of the first line that nests deeper than `maximumDepth`, if any.
+    private(set) var firstTooDeep: Int?
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], maximumDepth: Int = Limits.standard.maximumMarkdownNesting) {
         self.bytes = bytes
+        self.maximumDepth = maximumDepth
     }
 
     static func parse(_ source: SourceFile) -> [Block] {
-        var parser = MarkdownParser(bytes: source.bytes)
+        parse(source, maximumDepth: Limits.standard.maximumMarkdownNesting).blocks
+    }
+
+    /// The blocks of a file, and where its nesting first went past `maximumDepth`.
+    static func parse(_ source: SourceFile, maximumDepth: Int) -> (blocks: [Block], firstTooDeep: Int?) {
+        var parser = MarkdownParser(bytes: source.bytes, maximumDepth: maximumDepth)
         var lines = (1...source.lineCount).map { number -> Line in
             let range = source.lineRange(number)
-            return Line(start: range.lowerBound, end: range.upperBound)
+            return Line(start: range.lowerBound, end: range.upperBound, content: parser.firstNonBlank(from: range.lowerBound, to: range.upperBound))
         }
         if let (frontMatter, rest) = parser.frontMatter(lines) {
             parser.blocks.append(frontMatter)
             lines = rest
         }
         parser.parseBlocks(lines[...], context: Context(listItem: nil, list: nil, quoteDepth: 0), depth: 0)
-        return parser.blocks
+        return (parser.blocks, parser.firstTooDeep)
     }
 
     // MARK: - Line helpers
 
-    func isBlank(_ line: Line) -> Bool {
-        var index = line.start
-        while index < line.end {
-            let byte = bytes[index]
-            if byte != 0x20 && byte != 0x09 { return false }
-            index += 1
-        }
-        return true
+    func firstNonBlank(from start: Int, to end: Int) -> Int {
+        var index = start
+        while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        return index
     }
 
-    /// Leading spaces, with a tab counting as four.
-    func indentation(_ line: Line) -> (columns: Int, offset: Int) {
+    /// The part of `line` from `start` on; `start` must not be before `line.start`.
+    func line(_ line: Line, from start: Int) -> Line {
+        let content = start <= line.content ? line.content : firstNonBlank(from: start, to: line.end)
+        return Line(start: start, end: line.end, content: content)
+    }
+
+    /// The bytes `start..<end` as a line of their own.
+    func span(_ start: Int, _ end: Int) -> Line {
+        Line(start: start, end: end, content: firstNonBlank(from: start, to: end))
+    }
+
+    func isBlank(_ line: Line) -> Bool {
+        line.content >= line.end
+    }
+
+    /// Leading spaces, with a tab counting as four, counted up to `limit` columns (enough to
+    /// compare with any threshold up to it), and the offset of the first other byte.
+    ///
+    /// - Complexity: O(min(limit, indentation)).
+    func indentation(_ line: Line, upTo limit: Int = 4) -> (columns: Int, offset: Int) {
         var columns = 0
         var index = line.start
-        while index < line.end {
+        while index < line.content, columns < limit {
             if bytes[index] == 0x20 {
                 columns += 1
-            } else if bytes[index] == 0x09 {
-                columns += 4 - columns % 4
             } else {
-                break
+                columns += 4 - columns % 4
             }
             index += 1
         }
-        return (columns, index)
+        return (columns, line.content)
     }
 
     /// The line with up to `columns` columns of indentation removed.
@@ -86,11 +114,11 @@ struct MarkdownParser {
             }
             index += 1
         }
-        return Line(start: index, end: line.end)
+        return self.line(line, from: index)
     }
 
     func trimmed(_ line: Line) -> Range<Int> {
-        var start = line.start
+        var start = max(line.start, line.content)
         var end = line.end
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
@@ -143,7 +171,7 @@ struct MarkdownParser {
                 continue
             }
             previousBlank = false
-            let content = Line(start: contentStart, end: line.end)
+            let content = self.line(line, from: contentStart)
             if let end = fencedCode(lines, from: index, content: content, context: context) {
                 index = end
             } else if startsComment(content) {
@@ -154,13 +182,16 @@ struct MarkdownParser {
             } else if isThematicBreak(content) {
                 append(.thematicBreak, [content.start..<content.end], context)
                 index += 1
-            } else if depth < MarkdownParser.maximumDepth, quoteMarker(content) != nil {
+            } else if depth < maximumDepth, quoteMarker(content) != nil {
                 index = blockQuote(lines, from: index, context: context, depth: depth)
-            } else if depth < MarkdownParser.maximumDepth, listMarker(content) != nil {
+            } else if depth < maximumDepth, listMarker(content) != nil {
                 index = list(lines, from: index, context: context, depth: depth)
             } else if let end = table(lines, from: index, context: context) {
                 index = end
             } else {
+                if depth >= maximumDepth, firstTooDeep == nil, quoteMarker(content) != nil || listMarker(content) != nil {
+                    firstTooDeep = content.start
+                }
                 index = paragraph(lines, from: index, context: context)
             }
         }
@@ -174,7 +205,7 @@ struct MarkdownParser {
     func interruptsParagraph(_ line: Line) -> Bool {
         let (indent, start) = indentation(line)
         guard indent < 4 else { return false }
-        let content = Line(start: start, end: line.end)
+        let content = self.line(line, from: start)
         if atxLevel(content) != nil || isThematicBreak(content) || quoteMarker(content) != nil || startsComment(content) { return true }
         if fenceMarker(content) != nil { return true }
         if let marker = listMarker(content) {
@@ -193,7 +224,7 @@ struct MarkdownParser {
             let (indent, contentStart) = indentation(line)
             // A setext underline turns the paragraph into a heading; check it before "---" can read as a break.
             if indent < 4 {
-                let content = Line(start: contentStart, end: line.end)
+                let content = self.line(line, from: contentStart)
                 if isRule(content, of: UInt8(ascii: "="), minimum: 1, spacesAllowed: false) {
                     append(.heading(level: 1), segments, context)
                     return index + 1
@@ -226,12 +257,12 @@ struct MarkdownParser {
     }
 
     func atxText(_ line: Line, level: Int) -> Range<Int> {
-        var range = trimmed(Line(start: line.start + level, end: line.end))
+        var range = trimmed(span(line.start + level, line.end))
         // A closing run of "#" preceded by a space is not part of the heading.
         var end = range.upperBound
         while end > range.lowerBound, bytes[end - 1] == UInt8(ascii: "#") { end -= 1 }
         if end < range.upperBound, end == range.lowerBound || bytes[end - 1] == 0x20 {
-            range = trimmed(Line(start: range.lowerBound, end: end))
+            range = trimmed(span(range.lowerBound, end))
         }
         return range
     }
@@ -265,9 +296,9 @@ struct MarkdownParser {
         var index = start + 1
         while index < lines.endIndex {
             let (_, offset) = indentation(lines[index])
-            let inner = Line(start: offset, end: lines[index].end)
+            let inner = self.line(lines[index], from: offset)
             if let closing = fenceMarker(inner), closing.mark == fence.mark, closing.length >= fence.length,
-               trimmed(Line(start: offset + closing.length, end: inner.end)).isEmpty {
+               trimmed(span(offset + closing.length, inner.end)).isEmpty {
                 append(.code, lines[start...index].map { $0.start..<$0.end }, context)
                 return index + 1
             }
@@ -338,8 +369,8 @@ struct MarkdownParser {
         while index < lines.endIndex {
             let line = lines[index]
             let (indent, offset) = indentation(line)
-            if indent < 4, let contentStart = quoteMarker(Line(start: offset, end: line.end)) {
-                inner.append(Line(start: contentStart, end: line.end))
+            if indent < 4, let contentStart = quoteMarker(self.line(line, from: offset)) {
+                inner.append(self.line(line, from: contentStart))
             } else if !isBlank(line), let last = inner.last, !isBlank(last), !interruptsParagraph(line) {
                 inner.append(line)  // a lazy continuation of the quoted paragraph
             } else {
@@ -409,11 +440,11 @@ struct MarkdownParser {
         while index < lines.endIndex {
             let line = lines[index]
             let (indent, offset) = indentation(line)
-            guard indent < 4, let marker = listMarker(Line(start: offset, end: line.end)) else { break }
+            guard indent < 4, let marker = listMarker(self.line(line, from: offset)) else { break }
             if let (ordered, delimiter) = kind, ordered != marker.ordered || delimiter != marker.delimiter { break }
             kind = (marker.ordered, marker.delimiter)
             let width = indent + marker.contentColumn
-            var itemLines = [Line(start: marker.contentStart, end: line.end)]
+            var itemLines = [self.line(line, from: marker.contentStart)]
             index += 1
             // The item continues with indented lines, blank lines between them, and lazy continuation lines.
             while index < lines.endIndex {
@@ -421,14 +452,14 @@ struct MarkdownParser {
                 if isBlank(next) {
                     var lookahead = index + 1
                     while lookahead < lines.endIndex, isBlank(lines[lookahead]) { lookahead += 1 }
-                    guard lookahead < lines.endIndex, indentation(lines[lookahead]).columns >= width else { break }
+                    guard lookahead < lines.endIndex, indentation(lines[lookahead], upTo: width).columns >= width else { break }
                     itemLines.append(next)
                     index += 1
                     continue
                 }
-                if indentation(next).columns >= width {
+                if indentation(next, upTo: width).columns >= width {
                     itemLines.append(dropIndent(next, width))
-                } else if let last = itemLines.last, !isBlank(last), !interruptsParagraph(next), listMarker(Line(start: indentation(next).offset, end: next.end)) == nil {
+                } else if let last = itemLines.last, !isBlank(last), !interruptsParagraph(next), listMarker(self.line(next, from: next.content)) == nil {
                     itemLines.append(next)
                 } else {
                     break
@@ -447,7 +478,7 @@ struct MarkdownParser {
             while lookahead < lines.endIndex, isBlank(lines[lookahead]) { lookahead += 1 }
             if lookahead > index, lookahead < lines.endIndex {
                 let (nextIndent, nextOffset) = indentation(lines[lookahead])
-                if nextIndent < 4, listMarker(Line(start: nextOffset, end: lines[lookahead].end)) != nil {
+                if nextIndent < 4, listMarker(self.line(lines[lookahead], from: nextOffset)) != nil {
                     index = lookahead
                 }
             }
@@ -477,12 +508,12 @@ struct MarkdownParser {
             }
             if byte == UInt8(ascii: "`") { inCode.toggle() }
             if byte == UInt8(ascii: "|"), !inCode {
-                result.append(trimmed(Line(start: cellStart, end: index)))
+                result.append(trimmed(span(cellStart, index)))
                 cellStart = index + 1
             }
             index += 1
         }
-        result.append(trimmed(Line(start: cellStart, end: range.upperBound)))
+        result.append(trimmed(span(cellStart, range.upperBound)))
         return result
     }
 

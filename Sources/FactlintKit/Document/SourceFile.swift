@@ -121,4 +121,17 @@ public struct SourceFile: Sendable {
         let clamped = min(range.lowerBound, bytes.count)..<min(range.upperBound, bytes.count)
         return String(decoding: bytes[clamped], as: UTF8.self)
     }
+
+    /// The line holding `offset`, for a diagnostic's snippet, with control characters made
+    /// visible and cut 400 bytes after the offset; nil when the offset is more than 400 bytes
+    /// into its line, where a caret under it would need a screenful of spaces.
+    public func snippetLine(at offset: Int) -> String? {
+        let range = lineRange(line(of: offset))
+        guard offset - range.lowerBound <= 400 else { return nil }
+        var end = min(range.upperBound, max(offset, range.lowerBound) + 400)
+        // Do not cut a UTF-8 sequence in two.
+        while end < range.upperBound, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        let snippet = text(range.lowerBound..<end).sanitizedForTerminal()
+        return end < range.upperBound ? snippet + "…" : snippet
+    }
 }

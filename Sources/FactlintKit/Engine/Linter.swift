@@ -73,18 +73,46 @@ public struct Linter: Sendable {
     }
 
     /// Lints a report given as bytes (standard input, an editor's buffer), named `path` in messages.
+    ///
+    /// Bytes that are not text are reported and the rest is still linted: the first invalid
+    /// UTF-8 byte, the first NUL byte, and the first list or quote nested past
+    /// `Limits.maximumMarkdownNesting`. A report larger than `Limits.maximumReportBytes` is
+    /// reported and not linted.
+    ///
+    /// - Complexity: O(n) in the size of the report, plus matching.
     public func lint(bytes: [UInt8], path: String) -> (report: DocumentReport?, diagnostics: [Diagnostic]) {
+        let limits = Limits.standard
+        guard bytes.count <= limits.maximumReportBytes else {
+            return (nil, [Diagnostic(
+                path: path, message: "the file is \(bytes.count.byteCountDescription), larger than the \(limits.maximumReportBytes.byteCountDescription) factlint reads in one report",
+                help: "split the report into smaller files"
+            )])
+        }
         let source = SourceFile(path: path, bytes: bytes)
         var diagnostics: [Diagnostic] = []
-        if let offset = source.firstInvalidUTF8Offset {
+        func located(_ offset: Int, _ message: String, help: String) -> Diagnostic {
             let location = source.location(of: offset)
-            diagnostics.append(Diagnostic(
-                path: path, location: location, message: "the file is not valid UTF-8 (byte 0x\(String(source.bytes[offset], radix: 16, uppercase: true)))",
-                help: "save the report as UTF-8; factlint read the invalid bytes as \"�\"",
-                sourceLine: source.text(source.lineRange(location.line)).sanitizedForTerminal()
+            return Diagnostic(path: path, location: location, message: message, help: help, sourceLine: source.snippetLine(at: offset))
+        }
+        if let offset = source.firstInvalidUTF8Offset {
+            diagnostics.append(located(
+                offset, "the file is not valid UTF-8 (byte 0x\(String(source.bytes[offset], radix: 16, uppercase: true)))",
+                help: "save the report as UTF-8; factlint read the invalid bytes as \"�\""
             ))
         }
-        let document = Document(source: source, recognizer: recognizer)
+        if let offset = bytes.firstIndex(of: 0) {
+            diagnostics.append(located(
+                offset, "the file holds a NUL byte (0x00), which text does not",
+                help: "a NUL byte comes from a binary file or a UTF-16 encoding; save the report as UTF-8 text (factlint read the rest of it)"
+            ))
+        }
+        let document = Document(source: source, recognizer: recognizer, limits: limits)
+        if let offset = document.firstTooDeepOffset {
+            diagnostics.append(located(
+                offset, "lists or block quotes nest more than \(limits.maximumMarkdownNesting) deep here; deeper lines are read as plain paragraphs",
+                help: "flatten the nesting; factlint read the rest of the report"
+            ))
+        }
         return (lint(document), diagnostics)
     }
 }
