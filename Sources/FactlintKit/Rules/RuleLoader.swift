@@ -15,7 +15,9 @@ public struct RuleSet: Sendable {
 /// A rule with a mistake is reported and left out; the other rules still load.
 public enum RuleLoader {
     /// Loads every `.yml`/`.yaml` file under the given files and folders, in path order.
-    public static func load(paths: [String]) -> RuleSet {
+    ///
+    /// A file larger than `limits.maximumRuleFileBytes` is reported and not read.
+    public static func load(paths: [String], limits: Limits = .standard) -> RuleSet {
         var set = RuleSet()
         var files: [String] = []
         for path in paths {
@@ -30,21 +32,33 @@ public enum RuleLoader {
         }
         var seen: [String: (String, SourceLocation)] = [:]
         for file in files {
+            if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > limits.maximumRuleFileBytes {
+                set.diagnostics.append(Diagnostic(
+                    path: file, message: "the rule file is \(size.byteCountDescription), larger than the \(limits.maximumRuleFileBytes.byteCountDescription) factlint reads in one rule file",
+                    help: "split the rules into several files"
+                ))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: file) else {
                 set.diagnostics.append(Diagnostic(path: file, message: "cannot read the rule file", help: "check that it exists and is readable"))
                 continue
             }
             let text = String(decoding: data, as: UTF8.self)
-            let (rules, diagnostics) = load(yaml: text, path: file)
+            let (rules, diagnostics) = load(yaml: text, path: file, limits: limits)
             set.files.append(file)
+            // Split only when a duplicate needs its line, and once per file.
+            var lines: [Substring]?
             set.diagnostics.append(contentsOf: diagnostics)
             for rule in rules {
                 if let (otherPath, otherLocation) = seen[rule.id] {
+                    let fileLines = lines ?? text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                    lines = fileLines
+                    let number = rule.location.line
                     set.diagnostics.append(Diagnostic(
                         path: rule.path, location: rule.location,
                         message: "rule id '\(rule.id)' is already used at \(otherPath):\(otherLocation)",
                         help: "give every rule its own id",
-                        sourceLine: RuleReader.line(text, rule.location.line)
+                        sourceLine: number >= 1 && number <= fileLines.count ? String(fileLines[number - 1]) : nil
                     ))
                     continue
                 }
@@ -56,8 +70,8 @@ public enum RuleLoader {
     }
 
     /// Loads the rules of one YAML text.
-    public static func load(yaml: String, path: String) -> ([Rule], [Diagnostic]) {
-        var reader = RuleReader(path: path, text: yaml)
+    public static func load(yaml: String, path: String, limits: Limits = .standard) -> ([Rule], [Diagnostic]) {
+        var reader = RuleReader(path: path, text: yaml, limits: limits)
         let rules = reader.readFile()
         return (rules, reader.diagnostics)
     }

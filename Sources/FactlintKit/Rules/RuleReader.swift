@@ -5,6 +5,9 @@ import Yams
 struct RuleReader {
     let path: String
     let text: String
+    let limits: Limits
+    /// The file's lines, split once: diagnostics and template positions look lines up by number.
+    let lines: [Substring]
     var diagnostics: [Diagnostic] = []
     /// The rule being read, so a missing key can point at the rule that lacks it.
     var currentRule: Node?
@@ -22,9 +25,15 @@ struct RuleReader {
         .reference: ["template", "table", "key", "column", "value"],
     ]
 
-    init(path: String, text: String) {
+    init(path: String, text: String, limits: Limits = .standard) {
         self.path = path
         self.text = text
+        self.limits = limits
+        lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    }
+
+    func line(_ number: Int) -> String? {
+        number >= 1 && number <= lines.count ? String(lines[number - 1]) : nil
     }
 
     static func line(_ text: String, _ number: Int) -> String? {
@@ -44,8 +53,7 @@ struct RuleReader {
         let needleStart = min(offset, characters.count)
         var needle = String(characters[needleStart...].prefix(while: { !$0.isNewline }).prefix(16))
         if needle.isEmpty { needle = String(characters.suffix(8)) }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for lineNumber in start.line...min(lines.count, start.line + 40) {
+        for lineNumber in start.line...max(start.line, min(lines.count, start.line + 40)) where lineNumber <= lines.count {
             let line = String(lines[lineNumber - 1])
             let from = lineNumber == start.line ? start.column - 1 : 0
             let scalars = Array(line.unicodeScalars)
@@ -73,7 +81,7 @@ struct RuleReader {
     mutating func error(at location: SourceLocation?, _ message: String, help: String? = nil) {
         diagnostics.append(Diagnostic(
             path: path, location: location, message: message, help: help,
-            sourceLine: location.flatMap { RuleReader.line(text, $0.line) }
+            sourceLine: location.flatMap { line($0.line) }
         ))
     }
 
@@ -91,6 +99,10 @@ struct RuleReader {
             return []
         }
         guard let root else { return [] }
+        if let excess = YAMLSize.excess(of: root, limits: limits) {
+            self.error(excess.node, excess.message, help: excess.help)
+            return []
+        }
         let list: Node
         if let mapping = root.mapping {
             for (key, _) in mapping where key.string != "rules" {
@@ -117,6 +129,9 @@ struct RuleReader {
 
     mutating func reportYAMLError(_ error: YamlError) {
         switch error {
+        case .parser(_, let problem, let mark, _) where problem.contains("Maximum nesting level"):
+            // libyaml stops at 1000 levels; say so in factlint's terms rather than libyaml's.
+            self.error(at: SourceLocation(line: mark.line, column: mark.column), YAMLSize.tooDeepMessage(limits), help: YAMLSize.tooDeepHelp)
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             self.error(at: SourceLocation(line: mark.line, column: mark.column), "invalid YAML: \(problem)", help: "fix the YAML syntax at the caret")
         default:
@@ -209,6 +224,32 @@ struct RuleReader {
             scope: scope, message: message,
             check: check, examples: examples, path: path, location: location(node) ?? SourceLocation(line: 1, column: 1)
         )
+    }
+
+    /// Throws when parentheses, or signs in a row ("- - -x"), nest past `limit`: the expression
+    /// parser recurses once per level, and a hostile rule file must not exhaust the stack.
+    static func checkNesting(ofExpression source: String, limit: Int) throws {
+        var parentheses = 0
+        var signs = 0
+        for (offset, character) in source.enumerated() {
+            switch character {
+            case "(":
+                parentheses += 1
+                signs = 0
+            case ")":
+                parentheses -= 1
+                signs = 0
+            case "-":
+                signs += 1
+            case " ", "\t":
+                break
+            default:
+                signs = 0
+            }
+            if parentheses > limit || signs > limit {
+                throw ExpressionError(offset: offset, message: "the expression nests more than \(limit) deep in parentheses or signs")
+            }
+        }
     }
 
     // MARK: - Kinds
@@ -390,7 +431,12 @@ struct RuleReader {
             if tablePath.lowercased().hasSuffix(".csv") {
                 rows = try ReferenceTable.rows(csv: text)
             } else {
-                guard let list = try Yams.compose(yaml: text)?.sequence else {
+                let root = try Yams.compose(yaml: text)
+                if let root, let excess = YAMLSize.excess(of: root, limits: limits) {
+                    error(mapping["table"], "in the reference table '\(tableName)': \(excess.message)", help: excess.help)
+                    return (nil, [])
+                }
+                guard let list = root?.sequence else {
                     error(mapping["table"], "the reference table '\(tableName)' must be a CSV file or a YAML list of rows")
                     return (nil, [])
                 }
@@ -449,6 +495,7 @@ struct RuleReader {
         }
         guard let source = scalar(mapping, "expect", required: true), facts.count == factsMapping.count else { return (nil, []) }
         do {
+            try RuleReader.checkNesting(ofExpression: source, limit: limits.maximumExpressionNesting)
             let expression = try ExpressionParser.parse(source)
             for (name, offset) in expression.facts where !facts.contains(where: { $0.name == name }) {
                 let suggestion = Suggestion.closest(to: name, among: facts.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
@@ -641,5 +688,62 @@ struct RuleReader {
             if name == "valid" { examples.valid = texts } else { examples.invalid = texts }
         }
         return examples
+    }
+}
+
+/// How large a composed YAML tree is once its aliases are expanded, and how deep it nests.
+///
+/// Yams shares an alias's node rather than copying it, so composing a "billion laughs" file is
+/// cheap; walking it is not, because nine aliases of nine aliases stand for 9⁹ nodes. Every
+/// reader of rule files walks the tree, so the tree is measured first, within a budget.
+enum YAMLSize {
+    struct Excess {
+        var node: Node
+        var message: String
+        var help: String
+    }
+
+    static let tooDeepHelp = "rule files need a few levels (rules, a rule, its examples); flatten the nesting"
+
+    static func tooDeepMessage(_ limits: Limits) -> String {
+        "mappings and sequences nest more than \(limits.maximumYAMLNesting) deep"
+    }
+
+    /// Why the tree is too large or too deep, or nil when it is within the limits.
+    ///
+    /// - Complexity: O(min(nodes after expanding aliases, `limits.maximumYAMLNodes`)).
+    static func excess(of root: Node, limits: Limits) -> Excess? {
+        // Nodes are counted as they are queued, so the queue never holds more than the budget.
+        var pending: [(node: Node, depth: Int)] = [(root, 0)]
+        var count = 1
+        while let (node, depth) = pending.popLast() {
+            if depth > limits.maximumYAMLNesting {
+                return Excess(node: node, message: tooDeepMessage(limits), help: tooDeepHelp)
+            }
+            switch node {
+            case .mapping(let mapping):
+                count += 2 * mapping.count
+                guard count <= limits.maximumYAMLNodes else { return tooMany(node, limits) }
+                for (key, value) in mapping {
+                    pending.append((key, depth + 1))
+                    pending.append((value, depth + 1))
+                }
+            case .sequence(let sequence):
+                count += sequence.count
+                guard count <= limits.maximumYAMLNodes else { return tooMany(node, limits) }
+                for item in sequence { pending.append((item, depth + 1)) }
+            case .scalar, .alias:
+                break
+            }
+        }
+        return nil
+    }
+
+    static func tooMany(_ node: Node, _ limits: Limits) -> Excess {
+        Excess(
+            node: node,
+            message: "the YAML stands for more than \(limits.maximumYAMLNodes) values once its aliases (*name) are expanded",
+            help: "aliases that repeat aliases multiply (a \"billion laughs\"); write the values out or use fewer aliases"
+        )
     }
 }

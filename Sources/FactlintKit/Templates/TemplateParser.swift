@@ -25,12 +25,22 @@ struct TemplateParser {
     let characters: [Character]
     var position = 0
     var slots: [Template.Slot] = []
+    let limits: Limits
+    /// How many choices and optional parts enclose the position.
+    var depth = 0
 
-    init(source: String) {
+    init(source: String, limits: Limits = .standard) {
         characters = Array(source)
+        self.limits = limits
     }
 
     mutating func parse() throws -> TemplateNode {
+        guard characters.count <= limits.maximumTemplateLength else {
+            throw TemplateError(
+                offset: limits.maximumTemplateLength,
+                message: "the template is \(characters.count) characters long; factlint reads templates of up to \(limits.maximumTemplateLength)"
+            )
+        }
         let node = try sequence(until: [])
         if position < characters.count {
             throw TemplateError(offset: position, message: "unexpected '\(characters[position])'")
@@ -53,6 +63,8 @@ struct TemplateParser {
                 nodes.append(try slot())
             case "(":
                 let open = position
+                try enter(at: open)
+                defer { depth -= 1 }
                 position += 1
                 var options = [try sequence(until: ["|", ")"])]
                 while position < characters.count, characters[position] == "|" {
@@ -66,6 +78,8 @@ struct TemplateParser {
                 nodes.append(.choice(options))
             case "[":
                 let open = position
+                try enter(at: open)
+                defer { depth -= 1 }
                 position += 1
                 var options = [try sequence(until: ["|", "]"])]
                 while position < characters.count, characters[position] == "|" {
@@ -104,6 +118,14 @@ struct TemplateParser {
             }
         }
         return .sequence(nodes)
+    }
+
+    /// Goes one level into a choice or an optional part, within `limits.maximumTemplateNesting`.
+    mutating func enter(at offset: Int) throws {
+        depth += 1
+        guard depth <= limits.maximumTemplateNesting else {
+            throw TemplateError(offset: offset, message: "choices and optional parts nest more than \(limits.maximumTemplateNesting) deep")
+        }
     }
 
     func lookingAt(_ text: String) -> Bool {
