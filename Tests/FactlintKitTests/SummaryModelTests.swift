@@ -139,3 +139,11 @@ struct SummaryModelTests {
         #expect(summary.totals.findingsText == "none")
     }
 }
+
+@Suite("Summary sums")
+struct SummarySumTests {
+    @Test(arguments: [("six", "6"), ("twenty-three", "23"), ("1,200", "1200"), ("about 40", "about 40"), ("over 100", "over 100"), ("Harbour", "Harbour")])
+    func partsAreWrittenAsNumeralsWhenExact(text: String, numeral: String) {
+        #expect(Discrepancy.numeral(text) == numeral)
+    }
+}

@@ -246,14 +246,12 @@ public struct Discrepancy: Sendable {
         }
     }
 
-    /// A figure as a numeral when it is a plain number word ("six" → "6"), else as written.
+    /// A part as a numeral when it is an exact number in words ("twenty-three" → "23"), as the
+    /// checks write their sums; else as written ("about 40", "over 100").
     static func numeral(_ text: String) -> String {
-        let words: [String: Int] = [
-            "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-            "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-            "eighteen": 18, "nineteen": 19, "twenty": 20,
-        ]
-        return words[text.lowercased()].map(String.init) ?? text
+        let figures = FigureRecognizer().figures(in: text)
+        guard figures.count == 1, let figure = figures.first, figure.value.isExact, figure.bytes == 0..<text.utf8.count else { return text }
+        return Interval.format(figure.stated)
     }
 
     /// Worst severity first, then the largest gap (findings without one after those with one),
