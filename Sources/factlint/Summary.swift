@@ -85,7 +85,8 @@ struct Summary: ParsableCommand {
             if format == .html { sources.append(document.source) }
         }
         progress.finish()
-        for diagnostic in diagnostics { summary.diagnostics.append(diagnostic) }
+        // Problems with the input are on stderr already; a table on the same terminal need not repeat them.
+        if format != .text || output != nil { summary.diagnostics = diagnostics }
 
         let rendered: String
         switch format {

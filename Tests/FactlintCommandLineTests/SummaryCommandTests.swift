@@ -75,6 +75,44 @@ struct SummaryCommandTests {
         }
     }
 
+    /// The rows of the text table whose header starts with `header`, each cell's lines joined
+    /// back: without a space after a line ending in a joining mark (`-`, `/`, `.`, `:`), else with one.
+    /// A row starts on a line where column `key` (one whose cells never wrap) has text.
+    static func textTable(startingWith header: String, key: Int = 0, in output: String) -> [[String]] {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        guard let headerIndex = lines.firstIndex(where: { String($0).hasPrefix(header) }),
+              let ruleIndex = lines[headerIndex...].firstIndex(where: { $0.first == "-" }) else { return [] }
+        // Each column spans a run of dashes in the rule under the header.
+        var columns: [Range<Int>] = []
+        var index = 0
+        let rule = lines[ruleIndex]
+        while index < rule.count {
+            if rule[index] == "-" {
+                let start = index
+                while index < rule.count, rule[index] == "-" { index += 1 }
+                columns.append(start..<index)
+            } else {
+                index += 1
+            }
+        }
+        var rows: [[String]] = []
+        for line in lines[(ruleIndex + 1)...] {
+            if line.isEmpty { break }
+            let pieces = columns.map { range in
+                String(line[min(range.lowerBound, line.count)..<min(range.upperBound, line.count)]).trimmingCharacters(in: .whitespaces)
+            }
+            if !pieces[key].isEmpty || rows.isEmpty {
+                rows.append(pieces)
+                continue
+            }
+            for (column, piece) in pieces.enumerated() where !piece.isEmpty {
+                let joiner = rows[rows.count - 1][column].last.map { "-/.:".contains($0) } == true ? "" : " "
+                rows[rows.count - 1][column] += (rows[rows.count - 1][column].isEmpty ? "" : joiner) + piece
+            }
+        }
+        return rows
+    }
+
     @Test(arguments: [80, 200])
     func theTextTableFitsTheColumnsAndNamesEveryFinding(columns: Int) throws {
         let result = try CommandRunner.run(["summary"], environment: ["COLUMNS": String(columns)])
@@ -84,14 +122,22 @@ struct SummaryCommandTests {
             #expect(line.unicodeScalars.count <= columns, "\(line.unicodeScalars.count): \(line)")
         }
         #expect(lines.contains { $0.hasPrefix("Total: 8 reports, 4 errors, 2 warnings;") })
+        // Read back, the table holds each finding lint reports, at the same place, with the JSON's values.
+        let rows = Self.textTable(startingWith: "Severity", in: result.stdout)
         let lint = try JSONDocument.parse(CLI.run(["lint", "--format", "json"]).stdout)
-        for finding in Self.lintFindings(lint) {
-            let row = lines.first { $0.hasPrefix(finding.severity) && $0.contains(finding.path.prefix(12)) }
-            #expect(row != nil)
-            if columns == 200 {
-                #expect(lines.contains { $0.contains("\(finding.path):\(finding.line) ") && $0.contains(finding.rule) }, "\(finding)")
-            }
+        let expected = Self.lintFindings(lint).map { [$0.severity, "\($0.path):\($0.line)", $0.rule] }
+        #expect(rows.map { Array($0.prefix(3)) }.sorted { $0.description < $1.description } == expected.sorted { $0.description < $1.description })
+        let json = try JSONDocument.parse(CLI.run(["summary", "--format", "json"]).stdout)
+        let discrepancies = try #require(json["discrepancies"]?.array)
+        #expect(rows.count == discrepancies.count)
+        for (row, discrepancy) in zip(rows, discrepancies) {
+            #expect(row[3] == discrepancy["stated"]?.string)
+            #expect(row[4] == (discrepancy["implied"]?.string == "" ? "–" : discrepancy["implied"]?.string))
+            #expect(row[5] == discrepancy["gap_text"]?.string)
         }
+        // The reports' table names every report, whole.
+        let reports = Self.textTable(startingWith: "Report ", key: 1, in: result.stdout)
+        #expect(reports.map(\.first) == json["reports"]?.array?.map { $0["path"]?.string })
     }
 
     @Test func markdownHasARowPerFinding() throws {

@@ -1,7 +1,8 @@
 /// A plain-text table that fits a given width, wrapping its cells between words.
 ///
 /// Columns are separated by two spaces and the header is underlined with dashes. When every
-/// cell fits on one line, each column is as wide as its widest cell; otherwise each column gets
+/// cell fits on one line, each column is as wide as its widest cell (headers wrap first when
+/// that makes the rows fit); otherwise each column gets
 /// its longest word (up to a third of the line), when all of them fit, and the rest of the
 /// width goes to the columns with the most text.
 /// A word wider than its column is broken after a `/`, `-`, `_` or `.` if it can be, and only
@@ -57,6 +58,15 @@ public struct TextTable: Sendable {
         }
         let available = max(count, width - TextTable.gutter.count * (count - 1))
         if natural.reduce(0, +) <= available { return natural }
+        // A header may wrap before a cell does: when every cell fits on one line with the headers
+        // wrapped between words, do that and give what is left to the headers.
+        let bodyNatural = (0..<count).map { column in
+            max(rows.map { TextWidth.of(cell($0, column)) }.max() ?? 0,
+                columns[column].header.split(separator: " ").map { TextWidth.of(String($0)) }.max() ?? 1, 1)
+        }
+        if bodyNatural.reduce(0, +) <= available {
+            return TextTable.share(available - bodyNatural.reduce(0, +), among: bodyNatural, wanting: natural)
+        }
         // Keep words whole, but let no single word (a long path) take more than a third of the line.
         let fairShare = max(4, available / count)
         let wordCap = max(fairShare, available / 3)
@@ -66,7 +76,7 @@ public struct TextTable: Sendable {
             // Some word must break: let no column claim more than a fair share for its longest
             // word, then give what is left to the columns whose words are still cut.
             widths = wordWidths.map { min($0, fairShare) }
-            widths = TextTable.share(available - widths.reduce(0, +), among: widths, wanting: wordWidths)
+            widths = TextTable.share(available - widths.reduce(0, +), among: widths, wanting: bodyNatural)
             // Even so too wide: narrow the widest columns, one character at a time.
             var excess = widths.reduce(0, +) - available
             while excess > 0, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 1 {
@@ -75,14 +85,22 @@ public struct TextTable: Sendable {
             }
             return widths
         }
-        return TextTable.share(available - widths.reduce(0, +), among: widths, wanting: natural)
+        return TextTable.share(available - widths.reduce(0, +), among: widths, wanting: bodyNatural)
     }
 
-    /// Widths grown by up to `spare` in all, each towards its `wanted` width, in proportion to
-    /// how much it still wants.
+    /// Widths grown by up to `spare` in all, each towards its `wanted` width: first the columns
+    /// that want least are given all they want, so as many columns as can stop wrapping do; what
+    /// is left goes to the others in proportion to how much each still wants.
     static func share(_ spare: Int, among widths: [Int], wanting wanted: [Int]) -> [Int] {
         var widths = widths
         var spare = spare
+        for column in widths.indices.sorted(by: { (wanted[$0] - widths[$0], $0) < (wanted[$1] - widths[$1], $1) }) {
+            let need = wanted[column] - widths[column]
+            guard need > 0 else { continue }
+            guard need <= spare else { break }
+            widths[column] += need
+            spare -= need
+        }
         while spare > 0 {
             let wanting = widths.indices.filter { widths[$0] < wanted[$0] }
             guard !wanting.isEmpty else { break }
