@@ -3,7 +3,7 @@
 /// Every figure is an interval, never a bare number: "19" is [19, 19], "4.8%" is
 /// [4.75, 4.85], "over 1,000" is (1000, ∞). Checks ask whether intervals can meet,
 /// so a finding is raised only when the figures cannot all be true at once.
-public struct Interval: Hashable, Sendable {
+public struct Interval: Hashable, Sendable, Codable {
     public var lower: Double
     public var upper: Double
     public var lowerIsClosed: Bool

@@ -9,7 +9,7 @@ struct Factlint: ParsableCommand {
         commandName: "factlint",
         abstract: "Check that the figures in a report agree with each other.",
         version: "0.1.0",
-        subcommands: [Lint.self, Summary.self, Facts.self, Rules.self, Explain.self, Config.self, Init.self],
+        subcommands: [Lint.self, Summary.self, Facts.self, Merge.self, Rules.self, Explain.self, Config.self, Init.self],
         defaultSubcommand: Lint.self
     )
 

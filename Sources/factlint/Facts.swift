@@ -12,14 +12,26 @@ struct Facts: ParsableCommand {
     @Argument(help: ArgumentHelp("The reports to read (files or folders).", valueName: "file"))
     var paths: [String]
 
-    @Option(help: "Output format: text, json, or summary (how many figures of each kind).")
+    @Option(help: "Output format: text, json, summary (how many figures of each kind), or jsonl (what a shard of a run found, with the rules' findings, for `factlint merge`).")
     var format: FactsFormat = .text
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    @OptionGroup var shardOptions: ShardOptions
+
+    @OptionGroup var jobs: JobOptions
+
+    @Option(help: ArgumentHelp("With --format jsonl: write to this file, replacing it whole, instead of to standard output.", valueName: "file"))
+    var output: String?
 
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give the report to read, as in: factlint facts Reports/report.md") }
     }
 
     func run() throws {
+        if format == .jsonl { return try runShard() }
         var failed = false
         let (files, diagnostics) = ReportPaths.expand(paths)
         for diagnostic in diagnostics {
@@ -40,6 +52,7 @@ struct Facts: ParsableCommand {
             case .text: print(FigureListing(document: document).text(path: prefixPaths ? file : nil), terminator: "")
             case .json: listings.append((file, FigureListing(document: document)))
             case .summary: for figure in document.figures { kinds[figure.kind, default: 0] += 1 }
+            case .jsonl: break
             }
         }
         if format == .summary {
@@ -55,5 +68,52 @@ struct Facts: ParsableCommand {
 }
 
 enum FactsFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, summary
+    case text, json, summary, jsonl
+}
+
+extension Facts {
+    /// `--format jsonl`: lints this shard's reports with the rules and writes one JSON line per
+    /// report (figures, corpus facts, findings), after a line naming the run.
+    func runShard() throws {
+        var failed = false
+        var lines: [String] = []
+        func report(_ diagnostic: Diagnostic) {
+            Output.error(diagnostic.rendered())
+            lines.append((try? ShardRecord.problem(diagnostic).encoded()) ?? "")
+            failed = true
+        }
+        let configuration = try configOptions.load()
+        var run = try ruleOptions.lintRun(configuration, report: report)
+        run.listsFigures = true
+        let (allFiles, pathDiagnostics) = run.files(for: paths)
+        let shard = LintRun.shard(allFiles, shardOptions.value)
+        lines.insert(try ShardRecord.run(files: allFiles.count, rules: run.rules.count, shard: shardOptions.value).encoded(), at: 0)
+        pathDiagnostics.forEach(report)
+        var position = 0
+        var records: [String] = []
+        run.lint(files: shard.map(\.path), jobs: jobs.count) { outcome in
+            outcome.diagnostics.forEach { Output.error($0.rendered()) }
+            if !outcome.diagnostics.isEmpty { failed = true }
+            let record = ShardRecord.document(index: shard[position].index, outcome: outcome)
+            position += 1
+            do {
+                records.append(try record.encoded())
+            } catch {
+                Output.error(Diagnostic(path: outcome.path, message: "cannot write what was found: \(error)").rendered())
+                failed = true
+            }
+        }
+        let text = (lines + records).map { $0 + "\n" }.joined()
+        if let output {
+            do {
+                try AtomicFile.write(text, to: output)
+            } catch let diagnostic as Diagnostic {
+                Output.error(diagnostic.rendered())
+                failed = true
+            }
+        } else {
+            print(text, terminator: "")
+        }
+        if failed { throw Exit.failure }
+    }
 }

@@ -41,6 +41,8 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var jobs: JobOptions
 
+    @OptionGroup var shardOptions: ShardOptions
+
     /// Where to read about factlint, for SARIF's `informationUri`; nil until factlint has a public home.
     static let homepage: String? = nil
 
@@ -53,18 +55,12 @@ struct Lint: ParsableCommand {
             failed = true
         }
         let configuration = try configOptions.load()
-        let ruleSet = RuleLoader.load(paths: ruleOptions.resolvedRulePaths(configuration))
-        ruleSet.diagnostics.forEach(report)
-        let unknownRules = configuration.diagnostics(forRuleIDs: ruleSet.rules.map(\.id))
-        if !unknownRules.isEmpty {
-            unknownRules.forEach { Output.error($0.rendered()) }
-            throw Exit.failure
-        }
-        let run = LintRun(configuration: configuration, loadedRules: ruleSet.rules)
+        let run = try ruleOptions.lintRun(configuration, report: report)
         let failOn = strict ? .info : failOn ?? configuration.failOn ?? .error
         let inputs = paths.isEmpty ? configuration.paths ?? ["Reports"] : paths
-        let (files, pathDiagnostics) = run.files(for: inputs)
+        let (allFiles, pathDiagnostics) = run.files(for: inputs)
         pathDiagnostics.forEach(report)
+        let files = LintRun.shard(allFiles, shardOptions.value).map(\.path)
         // With a baseline, findings it records are left out; each recorded finding absorbs one.
         var loadedBaseline: Baseline?
         // The configuration's baseline is not read while a new one is being written.
@@ -78,19 +74,7 @@ struct Lint: ParsableCommand {
         var remaining = loadedBaseline?.counts ?? [:]
         var recorded: [Baseline.Entry] = []
         let useColor = format == .text && output == nil && !noColor && Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let text = TextReporter(useColor: useColor)
-        let line = LineReporter()
-        // Text and line findings are printed as each report is linted; with --output, or for the
-        // formats that are one document, they are gathered and written at the end.
-        var written = ""
-        func emit(_ chunk: String) {
-            if output == nil { print(chunk) } else { written += chunk + "\n" }
-        }
-        var reports: [DocumentReport] = []
-        var counts: [Severity: Int] = [:]
-        var figuresRead = 0
-        var figuresUsed = 0
-        var failing = false
+        var printer = RunPrinter(format: format, output: output, failOn: failOn, rules: run.rules, useColor: useColor)
         run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>") { outcome in
             outcome.diagnostics.forEach(report)
             guard var document = outcome.report else { return }
@@ -100,33 +84,10 @@ struct Lint: ParsableCommand {
             if let loadedBaseline {
                 document.findings = loadedBaseline.newFindings(in: document, using: &remaining)
             }
-            figuresRead += document.figuresRead
-            figuresUsed += document.figuresUsed
-            for finding in document.findings {
-                counts[finding.severity, default: 0] += 1
-                if let threshold = failOn.threshold, finding.severity >= threshold { failing = true }
-                switch format {
-                case .text: emit(text.render(finding, source: document.source))
-                case .line: emit(line.render(finding))
-                default: break
-                }
-            }
-            if !format.isStreaming { reports.append(document) }
+            let source = document.source
+            printer.add(document) { path, line in path == source.path ? QuotedLine(source: source, line: line) : nil }
         }
-        let summary = Lint.summary(files: files.count, rules: run.rules.count, counts: counts, figuresRead: figuresRead, figuresUsed: figuresUsed)
-        if format == .text { emit(summary) } else { Output.error(summary) }
-        let baseDirectory = FileManager.default.currentDirectoryPath
-        if let reporter = format.runReporter(toolVersion: Factlint.configuration.version, baseDirectory: baseDirectory) {
-            let rendered = reporter.render(reports: reports, rules: run.rules, diagnostics: diagnostics)
-            if output == nil { print(rendered, terminator: "") } else { written = rendered }
-        }
-        if let output {
-            do {
-                try AtomicFile.write(written, to: output)
-            } catch let diagnostic as Diagnostic {
-                report(diagnostic)
-            }
-        }
+        if let problem = printer.finish(files: files.count, diagnostics: diagnostics) { report(problem) }
         if let writeBaseline {
             do {
                 try Baseline(entries: recorded).write(to: writeBaseline)
@@ -138,7 +99,7 @@ struct Lint: ParsableCommand {
             }
         }
         if failed { throw Exit.failure }
-        if failing { throw Exit.findings }
+        if printer.failing { throw Exit.findings }
     }
 
     /// "8 reports, 9 rules: 3 errors, 0 warnings; 412 figures read, 57 used by a rule (14%)".

@@ -13,6 +13,31 @@ struct RuleOptions: ParsableArguments {
     func resolvedRulePaths(_ configuration: Configuration) -> [String] {
         rulePaths.isEmpty ? configuration.rules ?? ["Rules"] : rulePaths
     }
+
+    /// The run the configuration and the rule files describe. Problems with rule files go to
+    /// `report`; a configuration naming a rule no file defines ends the command (exit 2).
+    func lintRun(_ configuration: Configuration, report: (Diagnostic) -> Void) throws -> LintRun {
+        let ruleSet = RuleLoader.load(paths: resolvedRulePaths(configuration))
+        ruleSet.diagnostics.forEach(report)
+        let unknownRules = configuration.diagnostics(forRuleIDs: ruleSet.rules.map(\.id))
+        if !unknownRules.isEmpty {
+            unknownRules.forEach { Output.error($0.rendered()) }
+            throw Exit.failure
+        }
+        return LintRun(configuration: configuration, loadedRules: ruleSet.rules)
+    }
+}
+
+/// `--shard I/N`: one part of the files, for a CI matrix.
+struct ShardOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only shard I of N of the files, split stably by path, for a CI matrix; `factlint merge` joins the shards' `facts --format jsonl` output.", valueName: "I/N"))
+    var shard: String?
+
+    func validate() throws {
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, as in --shard 2/3") }
+    }
+
+    var value: Shard? { shard.flatMap(Shard.init) }
 }
 
 /// The output formats of `factlint lint`.

@@ -25,6 +25,8 @@ public struct CheckOutcome: Sendable {
     public var findings: [Finding] = []
     public var checksRun = 0
     public var usedFigures: Set<Int> = []
+    /// Statements kept for comparing across reports (rules of scope `corpus`).
+    public var facts: [CorpusFact] = []
 
     public init() {}
 }
@@ -44,7 +46,7 @@ public struct CheckContext {
         case .sentence: return match.sentence
         case .paragraph: return document.sentences[match.sentence].block
         case .section: return document.blocks[document.sentences[match.sentence].block].section
-        case .document: return 0
+        case .document, .corpus: return 0
         }
     }
 

@@ -39,6 +39,13 @@ public struct SameCheck: Check {
                 var parts: [String] = []
                 var isWords: [Bool] = []
                 for key in keys {
+                    // "document.country" reads the report's front matter; a report without it states no such fact.
+                    if key.hasPrefix("document.") {
+                        guard let field = context.document.metadata[String(key.dropFirst("document.".count))] else { break }
+                        parts.append(SameCheck.normalisedKey(TemplateMatcher.key(for: field)))
+                        isWords.append(true)
+                        continue
+                    }
                     guard let keyBinding = match[key] else { break }
                     if let (_, figure) = context.figure(keyBinding) {
                         parts.append(figure.valueDescription)
@@ -56,6 +63,13 @@ public struct SameCheck: Check {
             }
         }
         all.sort { $0.binding.bytes.lowerBound < $1.binding.bytes.lowerBound }
+        if context.rule.scope == .corpus {
+            // Statements, not restatements (which point back within their report), meet the other reports' statements.
+            outcome.facts = all.filter { !$0.isRestatement }.map { corpusFact($0, context) }
+            for statement in all where !statement.isRestatement {
+                if let index = statement.binding.figure { outcome.usedFigures.insert(index) }
+            }
+        }
         for (position, other) in all.enumerated() {
             // Without restatements, a statement is held against the first with the same key. With
             // them, a restatement is held against the nearest statement before it whose key it
@@ -89,6 +103,19 @@ public struct SameCheck: Check {
             ))
         }
         return outcome
+    }
+
+    /// A statement as it is kept for comparing across reports.
+    func corpusFact(_ statement: Statement, _ context: CheckContext) -> CorpusFact {
+        let figure = context.figure(statement.binding)?.figure
+        return CorpusFact(
+            rule: context.rule.id, key: statement.parts, keyIsWords: statement.isWords,
+            interval: figure?.value, isDate: figure?.kind == .date,
+            words: figure == nil ? SameCheck.normalisedKey(statement.binding.key) : nil,
+            text: statement.binding.text, label: context.label(statement.binding, "stated here"),
+            line: QuotedLine(source: context.document.source, offset: statement.binding.bytes.lowerBound),
+            bindings: statement.match.bindings.mapValues(\.text)
+        )
     }
 
     /// Whether a restatement's key fits a statement's: figures equal, and words one within the

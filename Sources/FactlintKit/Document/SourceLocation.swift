@@ -1,5 +1,5 @@
 /// A line and column, both from 1; the column counts Unicode scalars.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public var line: Int
     public var column: Int
 
@@ -16,7 +16,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 }
 
 /// A range of bytes in a file, with the line and column of both ends.
-public struct SourceSpan: Hashable, Sendable {
+public struct SourceSpan: Hashable, Sendable, Codable {
     public var path: String
     public var bytes: Range<Int>
     public var start: SourceLocation

@@ -20,6 +20,8 @@ public struct LintRun: Sendable {
     public var loadedRules: [Rule]
     /// The rules that run on a report no override matches.
     public var rules: [Rule]
+    /// Whether reports list every figure read (`factlint facts --format jsonl`).
+    public var listsFigures = false
 
     public init(configuration: Configuration, loadedRules: [Rule]) {
         self.configuration = configuration
@@ -53,13 +55,16 @@ public struct LintRun: Sendable {
     /// The linter for each file: the plain one, or one with the rules of the overrides that match.
     func linters(for files: [String], standardInputName: String) -> (linters: [Linter], perFile: [Int]) {
         let knownRuleIDs = Set(loadedRules.map(\.id))
-        var linters = [Linter(rules: rules, knownRuleIDs: knownRuleIDs)]
+        var plain = Linter(rules: rules, knownRuleIDs: knownRuleIDs)
+        plain.listsFigures = listsFigures
+        var linters = [plain]
         var byOverrides: [[Int]: Int] = [[]: 0]
         let perFile = files.map { file -> Int in
             let matching = configuration.overrides(for: file == LintRun.standardInputPath ? standardInputName : file)
             if let known = byOverrides[matching] { return known }
-            let rules = configuration.applied(to: loadedRules, forOverrides: matching)
-            linters.append(Linter(rules: rules, knownRuleIDs: knownRuleIDs))
+            var linter = Linter(rules: configuration.applied(to: loadedRules, forOverrides: matching), knownRuleIDs: knownRuleIDs)
+            linter.listsFigures = listsFigures
+            linters.append(linter)
             byOverrides[matching] = linters.count - 1
             return linters.count - 1
         }
@@ -92,6 +97,37 @@ public struct LintRun: Sendable {
         }, deliver: { _, outcome in deliver(outcome) })
     }
 
+    /// The files of one shard, each with its place among all the files: a file belongs to shard
+    /// `hash(path) mod count`, so it stays in its shard whatever files are added or removed.
+    public static func shard(_ files: [String], _ shard: Shard?) -> [(index: Int, path: String)] {
+        let all = files.enumerated().map { (index: $0.offset, path: $0.element) }
+        guard let shard else { return all }
+        return all.filter { Int(shardHash($0.path) % UInt64(shard.count)) == shard.number - 1 }
+    }
+
+    /// FNV-1a over the path's bytes: the same on every machine and every run.
+    static func shardHash(_ path: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
     /// The number of jobs when none is asked for: one per core.
     public static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// One of `count` parts of a run's files, numbered from 1 (`--shard 2/3`).
+public struct Shard: Sendable, Hashable, CustomStringConvertible {
+    public var number: Int
+    public var count: Int
+
+    /// Reads "I/N" with 1 ≤ I ≤ N; nil otherwise.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let number = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(number) else { return nil }
+        self.number = number
+        self.count = count
+    }
+
+    public var description: String { "\(number)/\(count)" }
 }

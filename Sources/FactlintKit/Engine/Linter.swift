@@ -9,6 +9,10 @@ public struct DocumentReport: Sendable {
     /// Figures at least one rule compared with another.
     public var figuresUsed: Int
     public var checksRun: Int
+    /// The statements this report makes of facts compared across reports (rules of scope `corpus`).
+    public var facts: [CorpusFact] = []
+    /// Every figure read, when the linter was asked to list them (`factlint facts --format jsonl`).
+    public var figures: [FigureListing.Entry]?
 }
 
 /// Evaluates rules against documents: match every template, then let each rule's check judge.
@@ -19,6 +23,8 @@ public struct Linter: Sendable {
     public var knownRuleIDs: Set<String>
     /// Every word and mark the rules' templates require, for indexing each document's sentences.
     let lookedFor: HashNumbering
+    /// Whether reports list every figure read, as `factlint facts` does.
+    public var listsFigures = false
 
     public init(rules: [Rule], recognizer: FigureRecognizer = FigureRecognizer(), knownRuleIDs: Set<String> = []) {
         self.rules = rules
@@ -35,6 +41,7 @@ public struct Linter: Sendable {
         var seen: Set<Finding> = []
         var used: Set<Int> = []
         var checksRun = 0
+        var facts: [CorpusFact] = []
         // Each sentence's words and figures, built once for every template of every rule.
         let index = SentenceIndex(document: document, lookedFor: lookedFor)
         for rule in rules {
@@ -50,6 +57,7 @@ public struct Linter: Sendable {
             }
             used.formUnion(outcome.usedFigures)
             checksRun += outcome.checksRun
+            facts += outcome.facts
         }
         // Suppressions written in the report, and findings about suppressions that do nothing.
         var suppressions = Suppressions(document: document)
@@ -58,7 +66,8 @@ public struct Linter: Sendable {
             findings += suppressions.findingsAboutDirectives(knownRules: knownRuleIDs, runningRules: Set(rules.map(\.id)))
         }
         findings.sort(by: Finding.inReadingOrder)
-        return DocumentReport(source: document.source, findings: findings, figuresRead: document.figures.count, figuresUsed: used.count, checksRun: checksRun)
+        return DocumentReport(source: document.source, findings: findings, figuresRead: document.figures.count, figuresUsed: used.count, checksRun: checksRun, facts: facts,
+                              figures: listsFigures ? FigureListing(document: document).entries : nil)
     }
 
     /// Reads and lints a file; a file that cannot be read is a diagnostic.

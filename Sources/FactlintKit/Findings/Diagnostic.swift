@@ -2,7 +2,7 @@
 /// does not parse, a path that does not exist, a file that cannot be read.
 ///
 /// Printed as `path:line:col: error: message`, then the offending line with a caret.
-public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible, Codable {
     public var path: String
     public var location: SourceLocation?
     public var message: String

@@ -1,7 +1,7 @@
 import FactlintFigures
 
 /// A place in a report, with what it contributes to a finding ("total", "part: 4").
-public struct Label: Sendable, Hashable {
+public struct Label: Sendable, Hashable, Codable {
     public var span: SourceSpan
     public var message: String
     /// The bytes of the sentence holding the span, so output can show the sentence rather than the whole line.
@@ -15,7 +15,7 @@ public struct Label: Sendable, Hashable {
 }
 
 /// The numbers behind a finding: what the text states, what the other figures imply, and how far apart they are.
-public struct Evidence: Sendable, Hashable {
+public struct Evidence: Sendable, Hashable, Codable {
     public var stated: Interval
     public var computed: Interval
     /// How far apart the two are; for dates, in days.
@@ -48,7 +48,7 @@ public struct Evidence: Sendable, Hashable {
 }
 
 /// A discrepancy a rule found: where it is, what is wrong, and every figure it rests on.
-public struct Finding: Sendable, Hashable {
+public struct Finding: Sendable, Hashable, Codable {
     public var ruleID: String
     public var severity: Severity
     public var message: String

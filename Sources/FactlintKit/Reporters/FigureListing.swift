@@ -3,7 +3,7 @@ import Foundation
 
 /// The figures of a document as `factlint facts` prints them.
 public struct FigureListing {
-    public struct Entry: Codable, Equatable {
+    public struct Entry: Codable, Equatable, Sendable {
         public var line: Int
         public var column: Int
         public var text: String

@@ -13,23 +13,35 @@ public struct TextReporter: Sendable {
     }
 
     public func render(_ finding: Finding, source: SourceFile) -> String {
+        render(finding) { path, line in
+            path == source.path ? QuotedLine(source: source, line: line) : nil
+        }
+    }
+
+    /// Renders a finding whose places may lie in several reports; `quoting` gives the line of a
+    /// report to show, or nil to name the place without quoting it.
+    public func render(_ finding: Finding, quoting: (_ path: String, _ line: Int) -> QuotedLine?) -> String {
         var output = color(severityColor(finding.severity), finding.severity.rawValue, bold: true)
         output += color(nil, ": \(finding.message.sanitizedForTerminal())", bold: true) + " [\(finding.ruleID)]\n"
         let primary = finding.primary.span
         let gutterWidth = String(max(primary.start.line, finding.related.map(\.span.start.line).max() ?? 0)).count
         let pad = String(repeating: " ", count: gutterWidth)
         output += "\(pad)\(color(blue, "-->")) \(primary.path):\(primary.start)\n"
-        let sameLine = finding.related.filter { $0.span.start.line == primary.start.line }
-        output += excerpt(source: source, line: primary.start.line, primary: finding.primary, secondary: sameLine, gutterWidth: gutterWidth)
-        var noted: Set<Int> = []
-        for label in finding.related where label.span.start.line != primary.start.line {
+        let sameLine = finding.related.filter { $0.span.path == primary.path && $0.span.start.line == primary.start.line }
+        if let quoted = quoting(primary.path, primary.start.line) {
+            output += excerpt(quoted, primary: finding.primary, secondary: sameLine, gutterWidth: gutterWidth)
+        }
+        var noted: Set<String> = []
+        for label in finding.related where label.span.path != primary.path || label.span.start.line != primary.start.line {
             let line = label.span.start.line
-            let others = finding.related.filter { $0.span.start.line == line }
-            guard noted.insert(line).inserted else { continue }
+            let others = finding.related.filter { $0.span.path == label.span.path && $0.span.start.line == line }
+            guard noted.insert("\(label.span.path):\(line)").inserted else { continue }
             var messages: [String] = []
             for other in others where !messages.contains(other.message) { messages.append(other.message) }
-            output += "\(pad) \(color(blue, "="))" + " note: \(messages.joined(separator: ", ")) at \(label.span.path):\(label.span.start)\n"
-            output += excerpt(source: source, line: line, primary: nil, secondary: others, gutterWidth: gutterWidth)
+            output += "\(pad) \(color(blue, "="))" + " note: \(messages.joined(separator: ", ").sanitizedForTerminal()) at \(label.span.path):\(label.span.start)\n"
+            if let quoted = quoting(label.span.path, line) {
+                output += excerpt(quoted, primary: nil, secondary: others, gutterWidth: gutterWidth)
+            }
         }
         if let evidence = finding.evidence, evidence.gap > 0 {
             output += "\(pad) \(color(blue, "=")) evidence: \(evidence.summary)\n"
@@ -38,10 +50,10 @@ public struct TextReporter: Sendable {
     }
 
     /// The source line with marks: `^^^` under the primary figure, `---` under the others, and their labels.
-    func excerpt(source: SourceFile, line: Int, primary: Label?, secondary: [Label], gutterWidth: Int) -> String {
-        let lineRange = source.lineRange(line)
-        let text = source.text(lineRange)
-        let scalars = Array(text.unicodeScalars)
+    func excerpt(_ quoted: QuotedLine, primary: Label?, secondary: [Label], gutterWidth: Int) -> String {
+        let line = quoted.number
+        let lineRange = quoted.start..<(quoted.start + quoted.text.utf8.count)
+        let scalars = Array(quoted.text.unicodeScalars)
         var marks: [(start: Int, end: Int, primary: Bool, message: String)] = []
         for label in ([primary].compactMap { $0 } + secondary) {
             let start = label.span.start.column - 1
@@ -56,8 +68,8 @@ public struct TextReporter: Sendable {
         var windowEnd = scalars.count
         let sentence = ([primary].compactMap { $0 } + secondary).compactMap(\.sentence).first
         if scalars.count > maximumWidth, let sentence {
-            let sentenceStart = sentence.lowerBound <= lineRange.lowerBound ? 0 : source.location(of: sentence.lowerBound).column - 1
-            let sentenceEnd = sentence.upperBound >= lineRange.upperBound ? scalars.count : source.location(of: sentence.upperBound).column - 1
+            let sentenceStart = sentence.lowerBound <= lineRange.lowerBound ? 0 : quoted.column(of: sentence.lowerBound) - 1
+            let sentenceEnd = sentence.upperBound >= lineRange.upperBound ? scalars.count : quoted.column(of: sentence.upperBound) - 1
             if sentenceStart <= first, sentenceEnd >= last {
                 windowStart = sentenceStart
                 windowEnd = sentenceEnd

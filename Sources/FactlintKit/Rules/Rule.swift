@@ -1,6 +1,7 @@
-/// How far apart the facts a rule compares may be.
+/// How far apart the facts a rule compares may be: within a sentence … a document, or
+/// across every report of a run (`corpus`, for `same` rules).
 public enum Scope: String, Sendable, CaseIterable {
-    case sentence, paragraph, section, document
+    case sentence, paragraph, section, document, corpus
 }
 
 /// The kinds of rule factlint evaluates.

@@ -170,6 +170,9 @@ struct RuleReader {
         }
         let severity = enumValue(mapping, "severity", Severity.self, default: .error)
         let scope = enumValue(mapping, "scope", Scope.self, default: .sentence)
+        if scope == .corpus, kind != .same, let node = mapping["scope"] {
+            error(node, "only a 'same' rule can have scope corpus: it compares one fact as every report states it", help: "use scope: document for this rule")
+        }
         let summary = scalar(mapping, "summary", required: false) ?? ""
         let message = scalar(mapping, "message", required: false)
         var check: (any Check)?
@@ -184,7 +187,7 @@ struct RuleReader {
             computed = ["left", "right", "op", "key"]
         case .same?:
             (check, slotNames) = readSame(mapping)
-            computed = ["key", "value", "other", "line"]
+            computed = ["key", "value", "other", "line"] + (scope == .corpus ? ["file", "places"] : [])
         case .percent?:
             (check, slotNames) = readPercent(mapping)
             computed = ["share", "part", "whole", "actual", "nearest"]
@@ -339,7 +342,7 @@ struct RuleReader {
         let keys = strings(mapping, "key")
         let value = scalar(mapping, "value", required: true)
         guard !statements.isEmpty, !keys.isEmpty, let value else { return (nil, []) }
-        for key in keys { requireSlot(key, in: statements + restatements, figure: false, key: "key", mapping) }
+        for key in keys where !key.hasPrefix("document.") { requireSlot(key, in: statements + restatements, figure: false, key: "key", mapping) }
         requireSlot(value, in: statements + restatements, figure: false, key: "value", mapping)
         let names = Set((statements + restatements).flatMap { $0.slots.map(\.name) })
         return (SameCheck(statements: statements, restatements: restatements, keys: keys, value: value), Array(names))

@@ -1,0 +1,104 @@
+import Foundation
+
+/// One line of `factlint facts --format jsonl`: what a shard of a run found, for
+/// `factlint merge` to print as one run over all the files would.
+///
+/// The first line (`kind: run`) says which run this is; then come the problems with the inputs
+/// (`kind: diagnostic`) and one line per report (`kind: document`) with its place among all the
+/// files of the run, its counts, figures, findings, corpus facts and the lines its findings quote.
+public struct ShardRecord: Codable, Sendable {
+    /// The version of this format; `merge` refuses lines of another version.
+    public static let version = 1
+
+    public var kind: String
+    // kind "run"
+    public var version: Int?
+    /// How many files the whole run has, across all shards.
+    public var files: Int?
+    public var rules: Int?
+    public var shard: String?
+    // kind "diagnostic"
+    public var diagnostic: Diagnostic?
+    // kind "document"
+    /// The report's place among all the files of the run.
+    public var index: Int?
+    public var path: String?
+    /// Whether the report could be read and linted; its diagnostics say why not.
+    public var linted: Bool?
+    public var figuresRead: Int?
+    public var figuresUsed: Int?
+    public var checksRun: Int?
+    public var findings: [Finding]?
+    public var facts: [CorpusFact]?
+    public var lines: [QuotedLine]?
+    public var diagnostics: [Diagnostic]?
+    public var figures: [FigureListing.Entry]?
+
+    public init(kind: String) {
+        self.kind = kind
+    }
+
+    /// The first line of a shard's output.
+    public static func run(files: Int, rules: Int, shard: Shard?) -> ShardRecord {
+        var record = ShardRecord(kind: "run")
+        record.version = version
+        record.files = files
+        record.rules = rules
+        record.shard = shard?.description
+        return record
+    }
+
+    public static func problem(_ diagnostic: Diagnostic) -> ShardRecord {
+        var record = ShardRecord(kind: "diagnostic")
+        record.diagnostic = diagnostic
+        return record
+    }
+
+    /// A report's line: what linting it produced, and every line its findings quote.
+    public static func document(index: Int, outcome: LintOutcome) -> ShardRecord {
+        var record = ShardRecord(kind: "document")
+        record.index = index
+        record.path = outcome.path
+        record.diagnostics = outcome.diagnostics
+        record.linted = outcome.report != nil
+        if let report = outcome.report {
+            record.figuresRead = report.figuresRead
+            record.figuresUsed = report.figuresUsed
+            record.checksRun = report.checksRun
+            record.findings = report.findings
+            record.facts = report.facts
+            record.figures = report.figures
+            var quoted: [Int: QuotedLine] = [:]
+            for finding in report.findings {
+                for label in [finding.primary] + finding.related where label.span.path == report.source.path && quoted[label.span.start.line] == nil {
+                    quoted[label.span.start.line] = QuotedLine(source: report.source, line: label.span.start.line)
+                }
+            }
+            record.lines = quoted.keys.sorted().compactMap { quoted[$0] }
+        }
+        return record
+    }
+
+    /// The report this line stands for, its text left out; nil for a report that was not linted.
+    public var report: DocumentReport? {
+        guard kind == "document", linted == true, let path else { return nil }
+        return DocumentReport(
+            source: SourceFile(path: path, bytes: []), findings: findings ?? [], figuresRead: figuresRead ?? 0,
+            figuresUsed: figuresUsed ?? 0, checksRun: checksRun ?? 0, facts: facts ?? [], figures: figures
+        )
+    }
+
+    /// The line as JSON, on one line.
+    public func encoded() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    public static func decode(_ line: String) throws -> ShardRecord {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try decoder.decode(ShardRecord.self, from: Data(line.utf8))
+    }
+}

@@ -1,0 +1,94 @@
+import FactlintKit
+import Foundation
+
+/// Prints the findings of a run in one format: text and line findings as each report comes
+/// in, the machine formats as one document at the end, then the findings about facts compared
+/// across reports and the closing counts. `lint` and `merge` print through it, so a merged run
+/// prints exactly what one run over all the files prints.
+struct RunPrinter {
+    let format: LintFormat
+    let output: String?
+    let failOn: FailLevel
+    let rules: [Rule]
+    let text: TextReporter
+    let line = LineReporter()
+
+    /// What goes to `--output` when it is given.
+    private var written = ""
+    private var reports: [DocumentReport] = []
+    private var counts: [Severity: Int] = [:]
+    private var figuresRead = 0
+    private var figuresUsed = 0
+    private(set) var facts: [CorpusFact] = []
+    /// Whether a finding reached `failOn`.
+    private(set) var failing = false
+
+    init(format: LintFormat, output: String?, failOn: FailLevel, rules: [Rule], useColor: Bool) {
+        self.format = format
+        self.output = output
+        self.failOn = failOn
+        self.rules = rules
+        self.text = TextReporter(useColor: useColor)
+    }
+
+    private mutating func emit(_ chunk: String) {
+        if output == nil { Swift.print(chunk) } else { written += chunk + "\n" }
+    }
+
+    /// Prints or keeps one report's findings; `quoting` gives the lines the text format shows.
+    mutating func add(_ document: DocumentReport, quoting: (String, Int) -> QuotedLine?) {
+        var document = document
+        figuresRead += document.figuresRead
+        figuresUsed += document.figuresUsed
+        facts += document.facts
+        document.facts = []
+        for finding in document.findings { print(finding, quoting: quoting) }
+        if !format.isStreaming {
+            // The machine formats need each report's path and findings, not its text.
+            document.source = SourceFile(path: document.source.path, bytes: [])
+            reports.append(document)
+        }
+    }
+
+    private mutating func print(_ finding: Finding, quoting: (String, Int) -> QuotedLine?) {
+        counts[finding.severity, default: 0] += 1
+        if let threshold = failOn.threshold, finding.severity >= threshold { failing = true }
+        switch format {
+        case .text: emit(text.render(finding, quoting: quoting))
+        case .line: emit(line.render(finding))
+        default: break
+        }
+    }
+
+    /// Compares the facts kept across reports, prints what that finds, then the counts and the
+    /// machine formats, and writes `--output`.
+    ///
+    /// - Returns: a diagnostic when the output file cannot be written.
+    mutating func finish(files: Int, diagnostics: [Diagnostic]) -> Diagnostic? {
+        let corpus = CorpusCheck.evaluate(facts, rules: rules)
+        let quoting: (String, Int) -> QuotedLine? = { path, line in corpus.lines[path]?[line] }
+        for finding in corpus.findings {
+            print(finding, quoting: quoting)
+            if let index = reports.firstIndex(where: { $0.source.path == finding.path }) {
+                reports[index].findings.append(finding)
+                reports[index].findings.sort(by: Finding.inReadingOrder)
+            }
+        }
+        let summary = Lint.summary(files: files, rules: rules.count, counts: counts, figuresRead: figuresRead, figuresUsed: figuresUsed)
+        if format == .text { emit(summary) } else { Output.error(summary) }
+        let baseDirectory = FileManager.default.currentDirectoryPath
+        if let reporter = format.runReporter(toolVersion: Factlint.configuration.version, baseDirectory: baseDirectory) {
+            let rendered = reporter.render(reports: reports, rules: rules, diagnostics: diagnostics)
+            if output == nil { Swift.print(rendered, terminator: "") } else { written = rendered }
+        }
+        guard let output else { return nil }
+        do {
+            try AtomicFile.write(written, to: output)
+        } catch let diagnostic as Diagnostic {
+            return diagnostic
+        } catch {
+            return Diagnostic(path: output, message: "cannot write the output: \(error.localizedDescription)")
+        }
+        return nil
+    }
+}

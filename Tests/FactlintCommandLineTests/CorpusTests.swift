@@ -1,0 +1,177 @@
+import FactlintTestSupport
+import Foundation
+import Testing
+
+/// Facts compared across reports (`scope: corpus`), `--shard I/N`, `facts --format jsonl` and
+/// `factlint merge`.
+@Suite struct CorpusTests {
+    /// A corpus rule: the authorities' yearly convictions for a country agree across reports.
+    static let rules = """
+        rules:
+          - id: corpus-convictions-agree
+            kind: same
+            summary: The convictions of a year are the same in every report on the country.
+            severity: error
+            scope: corpus
+            template:
+              - "(the government|the courts) convicted {n:count} {what:text} in {year:year}"
+            key: [document.country, what, year]
+            value: n
+          - id: corpus-placed-within-identified
+            kind: compare
+            summary: Victims placed in shelters do not outnumber the victims identified.
+            severity: error
+            scope: sentence
+            template: "identified {identified:count} victims and placed {placed:count}"
+            left: placed
+            op: "<="
+            right: identified
+
+        """
+
+    static func report(country: String?, title: String, sentence: String) -> String {
+        let front = country.map { "---\ncountry: \($0)\n---\n" } ?? ""
+        return front + "# \(title)\n\nThis page was written for factlint's tests.\n\n\(sentence)\n"
+    }
+
+    /// Three reports on Orlesia (two give 84 convictions in 2021, one gives 91), one on Veldan
+    /// (12), one without a country (91), and one with an ordinary finding.
+    static func corpus() throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
+        try directory.write("rules/corpus.yml", rules)
+        try directory.write("reports/a-ministry.md", report(country: "Orlesia", title: "Ministry report", sentence: "In 2021 the government convicted 84 traffickers in 2021, up from 70."))
+        try directory.write("reports/b-update.md", report(country: "Orlesia", title: "Mid-year update", sentence: "By its own account the government convicted 84 traffickers in 2021."))
+        try directory.write("reports/c-ngo.md", report(country: "Orlesia", title: "Shelter network review", sentence: "Our monitors found that the courts convicted 91 traffickers in 2021."))
+        try directory.write("reports/d-veldan.md", report(country: "Veldan", title: "Veldan", sentence: "The government convicted 12 traffickers in 2021."))
+        try directory.write("reports/e-unknown.md", report(country: nil, title: "No country", sentence: "The government convicted 91 traffickers in 2021."))
+        try directory.write("reports/f-shelters.md", report(country: "Orlesia", title: "Shelters", sentence: "Inspectors identified 47 victims and placed 52 in shelters."))
+        return directory
+    }
+
+    static let lint = ["lint", "--rules", "rules", "reports"]
+
+    @Test func aFactStatedDifferentlyInTwoReportsIsOneFindingNamingEveryPlace() throws {
+        let directory = try Self.corpus()
+        defer { directory.remove() }
+
+        let line = try CLI.run(Self.lint + ["--format", "line"], in: directory.url)
+        let json = try CLI.run(Self.lint + ["--format", "json"], in: directory.url)
+
+        #expect(line.status == 1, "stderr: \(line.stderr)")
+        let corpus = CLI.lines(line.stdout).compactMap(LineFinding.init(parsing:)).filter { $0.rule == "corpus-convictions-agree" }
+        #expect(corpus.map { "\($0.path):\($0.line):\($0.column)" } == ["reports/c-ngo.md:8:46"])
+        let message = try #require(corpus.first?.message)
+        #expect(message.contains("91") && message.contains("84"))
+        #expect(message.contains("reports/a-ministry.md:8") && message.contains("reports/b-update.md:8"), "message: \(message)")
+        #expect(!message.contains("d-veldan") && !message.contains("e-unknown"), "other countries and reports without one are not compared")
+        // The JSON output places the finding in its report, with the two other statements related.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        let found = try #require(findings.first { $0["rule"] as? String == "corpus-convictions-agree" })
+        let related = try #require(found["related"] as? [[String: Any]])
+        #expect(related.count == 2)
+    }
+
+    @Test func reportsThatAgreeGiveNoFinding() throws {
+        let directory = try Self.corpus()
+        defer { directory.remove() }
+        try FileManager.default.removeItem(at: directory.url.appendingPathComponent("reports/c-ngo.md"))
+
+        let result = try CLI.run(Self.lint + ["--format", "line"], in: directory.url)
+
+        #expect(!result.stdout.contains("corpus-convictions-agree"), "stdout: \(result.stdout)")
+    }
+
+    @Test func theTextFormatQuotesEveryReportsLine() throws {
+        let directory = try Self.corpus()
+        defer { directory.remove() }
+
+        let result = try CLI.run(Self.lint, in: directory.url)
+
+        #expect(result.stdout.contains("--> reports/c-ngo.md:8:46"))
+        #expect(result.stdout.contains("note: stated as 84 at reports/a-ministry.md:8:"))
+        #expect(result.stdout.contains("| In 2021 the government convicted 84 traffickers in 2021, up from 70."))
+        #expect(result.stdout.contains("| By its own account the government convicted 84 traffickers in 2021."))
+    }
+
+    @Test func everyFileIsInExactlyOneShard() throws {
+        let directory = try Self.corpus()
+        defer { directory.remove() }
+        var seen: [String] = []
+        for shard in 1...3 {
+            let result = try CLI.run(["facts", "--format", "jsonl", "--shard", "\(shard)/3", "--rules", "rules", "reports"], in: directory.url)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            for line in CLI.lines(result.stdout) {
+                let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                if record["kind"] as? String == "document" { seen.append(try #require(record["path"] as? String)) }
+            }
+        }
+        #expect(seen.sorted() == ["a-ministry", "b-update", "c-ngo", "d-veldan", "e-unknown", "f-shelters"].map { "reports/\($0).md" })
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func mergingTheShardsPrintsWhatOneRunPrints(shards: Int) throws {
+        let directory = try Self.corpus()
+        defer { directory.remove() }
+        var outputs: [String] = []
+        for shard in 1...shards {
+            let name = "shard-\(shard).jsonl"
+            let result = try CLI.run(["facts", "--format", "jsonl", "--shard", "\(shard)/\(shards)", "--rules", "rules", "--output", name, "reports"], in: directory.url)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            outputs.append(name)
+        }
+        for format in ["text", "line", "json", "sarif", "junit", "checkstyle", "markdown", "github"] {
+            let single = try CLI.run(Self.lint + ["--format", format], in: directory.url)
+            let merged = try CLI.run(["merge", "--rules", "rules", "--format", format] + outputs.reversed(), in: directory.url)
+            #expect(merged.stdout == single.stdout, "format \(format), \(shards) shards")
+            #expect(merged.status == single.status && single.status == 1, "format \(format): \(merged.stderr)")
+        }
+    }
+
+    @Test func aMissingShardIsAnError() throws {
+        let directory = try Self.corpus()
+        defer { directory.remove() }
+        _ = try CLI.run(["facts", "--format", "jsonl", "--shard", "1/2", "--rules", "rules", "--output", "one.jsonl", "reports"], in: directory.url)
+
+        let result = try CLI.run(["merge", "--rules", "rules", "one.jsonl"], in: directory.url)
+
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("of the 6 reports of the run"), "stderr: \(result.stderr)")
+    }
+
+    @Test func aLineThatIsNotAShardRecordIsAnErrorAtItsLine() throws {
+        let directory = try Self.corpus()
+        defer { directory.remove() }
+        _ = try CLI.run(["facts", "--format", "jsonl", "--rules", "rules", "--output", "all.jsonl", "reports"], in: directory.url)
+        let text = try String(contentsOf: directory.url.appendingPathComponent("all.jsonl"), encoding: .utf8)
+        try directory.write("all.jsonl", text + "{not json\n")
+
+        let result = try CLI.run(["merge", "--rules", "rules", "all.jsonl"], in: directory.url)
+
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("all.jsonl:8:1"), "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("corpus-convictions-agree"), "the readable lines are still merged")
+    }
+
+    @Test(arguments: ["0/2", "3/2", "1", "a/b", "1/0"])
+    func aBadShardIsAUsageError(shard: String) throws {
+        let directory = try Self.corpus()
+        defer { directory.remove() }
+
+        let result = try CLI.run(Self.lint + ["--shard", shard], in: directory.url)
+
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--shard takes I/N"), "stderr: \(result.stderr)")
+    }
+
+    @Test func onlyASameRuleMayHaveScopeCorpus() throws {
+        let directory = try Self.corpus()
+        defer { directory.remove() }
+        try directory.write("rules/corpus.yml", Self.rules.replacingOccurrences(of: "scope: sentence", with: "scope: corpus"))
+
+        let result = try CLI.run(["rules", "check", "rules"], in: directory.url)
+
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("only a 'same' rule can have scope corpus"), "stderr: \(result.stderr)")
+    }
+}
