@@ -147,3 +147,29 @@ struct SummarySumTests {
         #expect(Discrepancy.numeral(text) == numeral)
     }
 }
+
+@Suite("Summary dates")
+struct SummaryDateTests {
+    static let rules = """
+    rules:
+      - id: adopted-first
+        kind: compare
+        template: "adopted ... {first:date} [,] [and] ... took effect [on|in] {second:date}"
+        left: first
+        op: "<="
+        right: second
+    """
+
+    @Test func aDateFindingShowsBothDatesAndTheDaysBetween() throws {
+        let report = Linting.findings(in: "The law was adopted on 14 May 2019 and took effect on 2 May 2019.\n", rules: Self.rules).report
+        let row = try #require(DiscrepancySummary(reports: [report], rules: []).discrepancies.first)
+        #expect(row.isDate)
+        // The gap is the evidence's, as lint reports it: from the end of 2 May to the start of 14 May.
+        #expect(row.gap == row.finding.evidence?.gap)
+        #expect(row.gap == 11)
+        #expect(row.gapText == "11 days")
+        #expect(row.stated == "14 May 2019 (first)")
+        #expect(row.implied == "2 May 2019 (second, same line)")
+        #expect(row.computation == ["first: 14 May 2019 (2019-05-14)", "second: 2 May 2019 (2019-05-02, same line)", "11 days apart"])
+    }
+}

@@ -18,8 +18,9 @@ public struct SummaryHTMLReporter: RunReporter {
     /// The page for a summary whose reports were read from `sources` (in the same order).
     public func render(_ summary: DiscrepancySummary, sources: [SourceFile]) -> String {
         // Number the discrepancies as the side list shows them: worst first, from 1.
-        let numbers = Dictionary(uniqueKeysWithValues: summary.discrepancies.enumerated().map { (Key($1.report, $1.index), $0 + 1) })
-        let rowsByReport = Dictionary(grouping: summary.discrepancies, by: \.report)
+        let discrepancies = summary.discrepancies
+        let numbers = Dictionary(uniqueKeysWithValues: discrepancies.enumerated().map { (Key($1.report, $1.index), $0 + 1) })
+        let rowsByReport = Dictionary(grouping: discrepancies, by: \.report)
         var marksByReport: [[Highlight]] = []
         for (reportIndex, source) in sources.enumerated() {
             marksByReport.append(Highlight.merge(rows: rowsByReport[reportIndex] ?? [], numbers: numbers, source: source, report: reportIndex))
@@ -55,7 +56,7 @@ public struct SummaryHTMLReporter: RunReporter {
         """
         html += header(summary)
         html += "<div class=\"layout\">\n"
-        html += sideList(summary, numbers: numbers, targets: targets)
+        html += sideList(summary, discrepancies: discrepancies, numbers: numbers, targets: targets)
         html += "<main>\n"
         html += countsTable(summary)
         for (reportIndex, source) in sources.enumerated() where reportIndex < summary.reports.count {
@@ -88,13 +89,13 @@ public struct SummaryHTMLReporter: RunReporter {
     }
 
     /// The findings, worst first, each linking to its figure; then problems with the input.
-    func sideList(_ summary: DiscrepancySummary, numbers: [Key: Int], targets: [Int: String]) -> String {
-        var html = "<nav class=\"findings\" aria-label=\"Discrepancies\">\n<h2>Discrepancies (\(summary.discrepancies.count))</h2>\n"
-        if summary.discrepancies.isEmpty {
+    func sideList(_ summary: DiscrepancySummary, discrepancies: [Discrepancy], numbers: [Key: Int], targets: [Int: String]) -> String {
+        var html = "<nav class=\"findings\" aria-label=\"Discrepancies\">\n<h2>Discrepancies (\(discrepancies.count))</h2>\n"
+        if discrepancies.isEmpty {
             html += "<p>None: every check passed.</p>\n"
         } else {
             html += "<ol>\n"
-            for row in summary.discrepancies {
+            for row in discrepancies {
                 let number = numbers[Key(row.report, row.index)] ?? 0
                 let target = targets[number] ?? "r\(row.report)"
                 html += "<li class=\"\(row.severity.rawValue)\"><a href=\"#\(target)\">"

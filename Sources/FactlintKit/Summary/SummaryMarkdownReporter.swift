@@ -32,10 +32,11 @@ public struct SummaryMarkdownReporter: RunReporter {
                 ])
             }
         }
-        if !summary.discrepancies.isEmpty {
+        let discrepancies = summary.discrepancies
+        if !discrepancies.isEmpty {
             output += "\n### Discrepancies\n\n"
             output += header(["Severity", "Where", "Rule", "The text states", "The other figures imply", "Gap", "Message"], right: [5])
-            for discrepancy in summary.discrepancies {
+            for discrepancy in discrepancies {
                 output += row([
                     discrepancy.severity.rawValue, "\(discrepancy.path):\(discrepancy.location.line)", discrepancy.finding.ruleID,
                     discrepancy.stated, discrepancy.implied.isEmpty ? "–" : discrepancy.implied, discrepancy.gapText, discrepancy.finding.message,

@@ -40,7 +40,8 @@ public struct SummaryTextReporter: RunReporter {
             lines += table.render(width: width)
             lines.append("")
         }
-        if summary.discrepancies.isEmpty {
+        let discrepancies = summary.discrepancies
+        if discrepancies.isEmpty {
             lines.append("No discrepancies.")
         } else {
             lines.append("Discrepancies, worst first, then by gap")
@@ -48,7 +49,7 @@ public struct SummaryTextReporter: RunReporter {
                 columns: [
                     .init("Severity"), .init("Where"), .init("Rule"), .init("Stated"), .init("Implied"), .init("Gap", alignment: .right),
                 ],
-                rows: summary.discrepancies.map { row in
+                rows: discrepancies.map { row in
                     [
                         row.severity.rawValue, "\(row.path):\(row.location.line)".sanitizedForTerminal(), row.finding.ruleID,
                         row.stated.sanitizedForTerminal(), row.implied.isEmpty ? "–" : row.implied.sanitizedForTerminal(), row.gapText,
