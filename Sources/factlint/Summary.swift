@@ -44,14 +44,7 @@ struct Summary: ParsableCommand {
             failed = true
         }
         let configuration = try configOptions.load()
-        let ruleSet = RuleLoader.load(paths: ruleOptions.resolvedRulePaths(configuration))
-        ruleSet.diagnostics.forEach(report)
-        let unknownRules = configuration.diagnostics(forRuleIDs: ruleSet.rules.map(\.id))
-        if !unknownRules.isEmpty {
-            unknownRules.forEach { Output.error($0.rendered()) }
-            throw Exit.failure
-        }
-        let run = LintRun(configuration: configuration, loadedRules: ruleSet.rules)
+        let run = try ruleOptions.lintRun(configuration, report: report)
         let failOn = strict ? .info : failOn ?? configuration.failOn ?? .error
         let (files, pathDiagnostics) = run.files(for: paths.isEmpty ? configuration.paths ?? ["Reports"] : paths)
         pathDiagnostics.forEach(report)
@@ -69,6 +62,8 @@ struct Summary: ParsableCommand {
         var summary = DiscrepancySummary(rules: run.rules.count)
         // Only the HTML page shows the reports' text; the other formats keep just the counts and rows.
         var sources: [SourceFile] = []
+        // The statements of facts compared across reports, held against each other at the end.
+        var facts: [CorpusFact] = []
         var failing = false
         let progress = ProgressLine(total: files.count)
         var done = 0
@@ -81,10 +76,22 @@ struct Summary: ParsableCommand {
                 document.findings = loadedBaseline.newFindings(in: document, using: &remaining)
             }
             if let threshold = failOn.threshold, document.findings.contains(where: { $0.severity >= threshold }) { failing = true }
+            facts += document.facts
             summary.add(document)
             if format == .html { sources.append(document.source) }
         }
         progress.finish()
+        let corpus = CorpusCheck.evaluate(facts, rules: run.rules)
+        if let threshold = failOn.threshold, corpus.findings.contains(where: { $0.severity >= threshold }) { failing = true }
+        summary.addAcrossReports(corpus.findings, checksRun: corpus.checksRun) { label in
+            // The words a label marks, cut from the line the finding quotes.
+            guard let line = corpus.lines[label.span.path]?[label.span.start.line] else { return nil }
+            let bytes = Array(line.text.utf8)
+            let lower = label.span.bytes.lowerBound - line.start
+            let upper = min(label.span.bytes.upperBound - line.start, bytes.count)
+            guard lower >= 0, lower < upper else { return nil }
+            return String(decoding: bytes[lower..<upper], as: UTF8.self)
+        }
         // Problems with the input are on stderr already; a table on the same terminal need not repeat them.
         if format != .text || output != nil { summary.diagnostics = diagnostics }
 

@@ -55,6 +55,31 @@ public struct DiscrepancySummary: Sendable {
         }
     }
 
+    /// Adds findings that compare reports with each other (rules of scope `corpus`), each to
+    /// the report it is placed in, and the checks that compared them to the totals.
+    ///
+    /// - Parameters:
+    ///   - findings: the findings, each placed in a report already added.
+    ///   - checksRun: how many comparisons across reports were decided.
+    ///   - text: the words a label marks, from the lines the findings quote.
+    public mutating func addAcrossReports(_ findings: [Finding], checksRun: Int, text: (Label) -> String?) {
+        totals.checksRun += checksRun
+        totals.checksPassed += max(0, checksRun - findings.count)
+        for finding in findings {
+            guard let reportIndex = reports.firstIndex(where: { $0.path == finding.path }) else { continue }
+            let index = rows.filter { $0.report == reportIndex }.count
+            rows.append(Discrepancy(finding: finding, report: reportIndex, index: index, text: text))
+            var counts = ReportCounts(path: finding.path, figuresRead: 0, figuresUsed: 0, checksRun: 0, checksPassed: 0, errors: 0, warnings: 0, infos: 0)
+            switch finding.severity {
+            case .error: counts.errors = 1
+            case .warning: counts.warnings = 1
+            case .info: counts.infos = 1
+            }
+            reports[reportIndex].add(counts, path: reports[reportIndex].path)
+            totals.add(counts, reports: reports.count)
+        }
+    }
+
     /// The findings of one report, in the summary's order.
     public func discrepancies(inReport report: Int) -> [Discrepancy] {
         rows.filter { $0.report == report }.sorted(by: Discrepancy.worstFirst)
@@ -110,7 +135,12 @@ public struct ReportCounts: Sendable, Hashable {
 
     /// Adds another report's counts to these totals, now over `reports` reports.
     mutating func add(_ other: ReportCounts, reports: Int) {
-        path = "\(reports) report\(reports == 1 ? "" : "s")"
+        add(other, path: "\(reports) report\(reports == 1 ? "" : "s")")
+    }
+
+    /// Adds other counts to these, under `path`.
+    mutating func add(_ other: ReportCounts, path: String) {
+        self.path = path
         figuresRead += other.figuresRead
         figuresUsed += other.figuresUsed
         checksRun += other.checksRun
@@ -174,20 +204,27 @@ public struct Discrepancy: Sendable {
 
     /// The row for a finding of the report in `source`.
     public init(finding: Finding, source: SourceFile, report: Int, index: Int) {
+        self.init(finding: finding, report: report, index: index) { label in
+            label.span.path == source.path ? source.text(label.span.bytes) : nil
+        }
+    }
+
+    /// The row for a finding whose figures `text` reads: the words a label marks, or nil when
+    /// they cannot be read (then the label's role stands for them).
+    public init(finding: Finding, report: Int, index: Int, text read: (Label) -> String?) {
         self.finding = finding
         self.report = report
         self.index = index
         func text(_ label: Label) -> String {
-            // A label in another file cannot be read from this report; its role says what it is.
-            guard label.span.path == source.path else { return label.message }
-            return source.text(label.span.bytes).collapsingWhitespace()
+            read(label)?.collapsingWhitespace() ?? label.message
         }
         let primaryText = text(finding.primary)
         let relatedTexts = finding.related.map(text)
         figureTexts = [primaryText] + relatedTexts
         let primaryLine = finding.primary.span.start.line
+        let primaryPath = finding.primary.span.path
         func place(_ label: Label) -> String {
-            if label.span.path != source.path { return "\(label.span.path):\(label.span.start.line)" }
+            if label.span.path != primaryPath { return "\(label.span.path):\(label.span.start.line)" }
             return label.span.start.line == primaryLine ? "same line" : "line \(label.span.start.line)"
         }
 
@@ -263,6 +300,7 @@ public struct Discrepancy: Sendable {
         default: break
         }
         if left.report != right.report { return left.report < right.report }
+        if left.location != right.location { return left.location < right.location }
         return left.index < right.index
     }
 }

@@ -21,9 +21,18 @@ public struct SummaryHTMLReporter: RunReporter {
         let discrepancies = summary.discrepancies
         let numbers = Dictionary(uniqueKeysWithValues: discrepancies.enumerated().map { (Key($1.report, $1.index), $0 + 1) })
         let rowsByReport = Dictionary(grouping: discrepancies, by: \.report)
+        // Every figure a finding used, in whichever report it is (a fact compared across reports
+        // marks figures in several).
+        var labelsByPath: [String: [(label: Label, reference: Highlight.Reference)]] = [:]
+        for row in discrepancies {
+            let number = numbers[Key(row.report, row.index)] ?? 0
+            for (label, isPrimary) in [(row.finding.primary, true)] + row.finding.related.map({ ($0, false) }) {
+                labelsByPath[label.span.path, default: []].append((label, Highlight.Reference(number: number, row: row, isPrimary: isPrimary, role: label.message)))
+            }
+        }
         var marksByReport: [[Highlight]] = []
         for (reportIndex, source) in sources.enumerated() {
-            marksByReport.append(Highlight.merge(rows: rowsByReport[reportIndex] ?? [], numbers: numbers, source: source, report: reportIndex))
+            marksByReport.append(Highlight.merge(labelsByPath[source.path] ?? [], source: source, report: reportIndex))
         }
         // Where the side list sends each finding: the highlight holding its primary figure, else its line.
         var targets: [Int: String] = [:]
@@ -203,18 +212,14 @@ public struct SummaryHTMLReporter: RunReporter {
         var severity: Severity { references.map(\.row.severity).max() ?? .info }
         var isPrimary: Bool { references.contains(where: \.isPrimary) }
 
-        /// The highlights of one report: every label of its findings, overlapping ones merged.
-        static func merge(rows: [Discrepancy], numbers: [Key: Int], source: SourceFile, report: Int) -> [Highlight] {
+        /// The highlights of one report: every label in it, overlapping ones merged.
+        static func merge(_ labels: [(label: Label, reference: Reference)], source: SourceFile, report: Int) -> [Highlight] {
             var labelled: [(bytes: Range<Int>, reference: Reference)] = []
-            for row in rows {
-                let number = numbers[Key(row.report, row.index)] ?? 0
-                let labels = [(row.finding.primary, true)] + row.finding.related.map { ($0, false) }
-                for (label, isPrimary) in labels where label.span.path == source.path {
-                    let lower = min(label.span.bytes.lowerBound, source.bytes.count)
-                    let upper = min(max(label.span.bytes.upperBound, lower), source.bytes.count)
-                    guard upper > lower else { continue }
-                    labelled.append((lower..<upper, Reference(number: number, row: row, isPrimary: isPrimary, role: label.message)))
-                }
+            for (label, reference) in labels {
+                let lower = min(label.span.bytes.lowerBound, source.bytes.count)
+                let upper = min(max(label.span.bytes.upperBound, lower), source.bytes.count)
+                guard upper > lower else { continue }
+                labelled.append((lower..<upper, reference))
             }
             labelled.sort { ($0.bytes.lowerBound, $0.bytes.upperBound, $0.reference.number) < ($1.bytes.lowerBound, $1.bytes.upperBound, $1.reference.number) }
             var highlights: [Highlight] = []

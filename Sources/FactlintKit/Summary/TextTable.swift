@@ -74,8 +74,12 @@ public struct TextTable: Sendable {
         var widths = wordWidths.map { min($0, wordCap) }
         if widths.reduce(0, +) > available {
             // Some word must break: let no column claim more than a fair share for its longest
-            // word, then give what is left to the columns whose words are still cut.
-            widths = wordWidths.map { min($0, fairShare) }
+            // word, but give each room for the longest piece between joining marks (so a path or
+            // an id breaks after a "-" or "/", not inside a word), then share what is left.
+            let longestPiece = (0..<count).map { column in
+                cells.flatMap { cell($0, column).split(separator: " ").flatMap { TextTable.pieces(of: String($0)).map(TextWidth.of) } }.max() ?? 1
+            }
+            widths = (0..<count).map { max(min(wordWidths[$0], fairShare), min(longestPiece[$0], wordCap)) }
             widths = TextTable.share(available - widths.reduce(0, +), among: widths, wanting: bodyNatural)
             // Even so too wide: narrow the widest columns, one character at a time.
             var excess = widths.reduce(0, +) - available
@@ -193,6 +197,21 @@ public struct TextTable: Sendable {
         return lines
     }
 
+    /// A word's pieces, each ending after a joining mark ("draft-", "2018-", "report.md").
+    static func pieces(of word: String) -> [String] {
+        var pieces: [String] = []
+        var piece = ""
+        for character in word {
+            piece.append(character)
+            if "/-_.:".contains(character) {
+                pieces.append(piece)
+                piece = ""
+            }
+        }
+        if !piece.isEmpty { pieces.append(piece) }
+        return pieces
+    }
+
     /// A word cut in two so the head fits in `room`: after the last joining mark that fits, or at `room`.
     static func split(_ word: String, toFit room: Int) -> (String, String) {
         let characters = Array(word)
@@ -206,9 +225,8 @@ public struct TextTable: Sendable {
             fits = index + 1
             if "/-_.:".contains(character), index + 1 < characters.count { marks.append(index + 1) }
         }
-        // Cut at a mark that keeps most of the room used; rather not leave a stub such as ":22".
-        let usable = marks.filter { $0 * 3 >= fits }
-        let mark = usable.last { characters.count - $0 >= 3 } ?? usable.last
+        // Cut at the last mark that fits, rather than inside a word; rather not leave a stub such as ":22".
+        let mark = marks.last { characters.count - $0 >= 3 } ?? marks.last
         let cut = max(1, mark ?? fits)
         return (String(characters[..<cut]), String(characters[cut...]))
     }
