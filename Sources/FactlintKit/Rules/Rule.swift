@@ -24,6 +24,8 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case expect
     /// Stated figures agree with a table of official figures.
     case reference
+    /// Claims against the sources they cite, and each source's own dates.
+    case citation
 }
 
 /// A comparison between two figures.

@@ -23,6 +23,7 @@ struct RuleReader {
         .table: ["labels"],
         .expect: ["facts", "expect"],
         .reference: ["template", "table", "key", "column", "value"],
+        .citation: ["check", "template", "date", "key", "optional_key"],
     ]
 
     init(path: String, text: String, limits: Limits = .standard) {
@@ -203,6 +204,8 @@ struct RuleReader {
         case .expect?:
             (check, slotNames) = readExpect(mapping)
             computed = ["left", "right", "expect"]
+        case .citation?:
+            (check, slotNames, computed) = readCitation(mapping)
         case .table?:
             let labels = mapping["labels"] != nil ? strings(mapping, "labels").map { $0.lowercased() } : nil
             check = labels.map { TableTotalCheck(labels: Set($0)) } ?? TableTotalCheck()

@@ -1,0 +1,101 @@
+import FactlintFigures
+
+/// A report's reference list: the entries under a "References" or "Notes" heading (or a list
+/// whose items start with "^" back-links), each with its number and the dates it gives.
+///
+/// Entries are Markdown list items, numbered or not, or lines that start with "[2]", "2." or a
+/// footnote label "[^2]:". An item of a numbered list takes the number written before it; any
+/// other entry takes the number after the entry before it, so the third bullet is reference 3.
+/// Back-links at the start of an entry — "^", "↑", "^ a b c", "1 2 3" — are read as labels and
+/// are not part of its text.
+public struct ReferenceList: Sendable {
+    public private(set) var references: [Reference] = []
+    /// The blocks of the reference list and its heading: what they say is not a claim.
+    public private(set) var blocks: Set<Int> = []
+
+    /// Headings that announce a reference list, lowercased.
+    static let headings: Set<String> = [
+        "references", "notes", "footnotes", "citations", "sources", "bibliography", "works cited",
+        "notes and references", "references and notes", "sources and notes", "endnotes",
+    ]
+
+    /// Reads the reference list of a document.
+    ///
+    /// - Complexity: O(b) in the size of the blocks under a reference heading, plus one look at
+    ///   the first token of every list item.
+    public init(document: Document) {
+        blocks = ReferenceList.referenceBlocks(of: document)
+        var reader = ReferenceEntryReader(document: document)
+        for index in blocks.sorted() {
+            let block = document.blocks[index]
+            guard case .paragraph = block.kind else { continue }
+            if let item = block.listItem {
+                reader.addListItem(block: index, item: item)
+            } else {
+                reader.addParagraph(block: index)
+            }
+        }
+        references = reader.finish()
+    }
+
+    public var isEmpty: Bool { references.isEmpty }
+
+    /// The reference an inline marker "[number]" points to; the first, when two share a number.
+    public func reference(numbered number: Int) -> Reference? {
+        references.first { $0.number == number }
+    }
+
+    /// Whether a block is part of the reference list.
+    public func contains(block: Int) -> Bool { blocks.contains(block) }
+
+    // MARK: - Finding the list
+
+    /// The blocks under reference headings (down to the next heading as high), and the blocks of
+    /// lists whose every item starts with a "^" or "↑" back-link.
+    static func referenceBlocks(of document: Document) -> Set<Int> {
+        var result: Set<Int> = []
+        var open: Int?  // the level of the reference heading in force; 0 for a heading written as a paragraph
+        for (index, block) in document.blocks.enumerated() {
+            if case .heading(let level) = block.kind, block.quoteDepth == 0, block.listItem == nil {
+                if let current = open, level > current, current > 0 {
+                    result.insert(index)
+                    continue
+                }
+                open = isReferenceHeading(document.text(block.bytes)) ? level : nil
+                if open != nil { result.insert(index) }
+                continue
+            }
+            if open != nil {
+                result.insert(index)
+            } else if case .paragraph = block.kind, block.listItem == nil, let line = block.segments.first,
+                      isReferenceHeading(document.text(line)) {
+                // A plain-text report names its list with a line of its own: "References:",
+                // which may run straight into the entries.
+                open = 0
+                result.insert(index)
+            }
+        }
+        // Lists of "^ …" entries, wherever they stand: every item's first token is the mark.
+        var listHasBackLinks: [Int: Bool] = [:]
+        var openedItems: Set<Int> = []
+        for block in document.blocks {
+            guard let list = block.list, let item = block.listItem, block.isProse, let first = block.tokens.first,
+                  openedItems.insert(item).inserted else { continue }
+            let mark = document.text(document.tokens[first].bytes)
+            listHasBackLinks[list] = (listHasBackLinks[list] ?? true) && (mark == "^" || mark == "↑")
+        }
+        for (index, block) in document.blocks.enumerated() {
+            if let list = block.list, listHasBackLinks[list] == true { result.insert(index) }
+        }
+        return result
+    }
+
+    /// Whether a heading's text names a reference list: "References", "Notes:", "## Sources ##".
+    static func isReferenceHeading(_ text: String) -> Bool {
+        var trimmed = Substring(text)
+        let clutter: Set<Character> = [" ", "\t", "#", ":", "*", "_"]
+        while let first = trimmed.first, clutter.contains(first) { trimmed.removeFirst() }
+        while let last = trimmed.last, clutter.contains(last) { trimmed.removeLast() }
+        return headings.contains(trimmed.lowercased())
+    }
+}
