@@ -69,6 +69,7 @@ struct BundledRulesTests {
             Hit(file: "draft-veridia-2018-prosecution.md", line: 10, column: 238, rule: "adopted-before-in-force"),
             Hit(file: "draft-veridia-2018-prosecution.md", line: 12, column: 257, rule: "sentences-add-up-to-convictions"),
             Hit(file: "kazakhstan-missing-persons-news.md", line: 48, column: 3, rule: "same-head-of-organisation"),
+            Hit(file: "kazakhstan-trafficking-2008-country-profile.md", line: 33, column: 522, rule: "claim-after-cited-source"),
         ]
         #expect(hits.subtracting(expected).isEmpty, "false alarms: \(hits.subtracting(expected).sorted { $0.description < $1.description })")
         #expect(expected.subtracting(hits).isEmpty, "missed: \(expected.subtracting(hits).sorted { $0.description < $1.description })")
