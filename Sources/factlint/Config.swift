@@ -6,6 +6,7 @@ import Foundation
 /// `factlint config`: print the configuration in effect, as YAML.
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "config",
         abstract: "Print the configuration in effect: the .factlint.yml used and every key's value."
     )
 

@@ -5,6 +5,7 @@ import Foundation
 /// `factlint explain RULE`: what a rule checks, how, and its examples.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain what a rule checks, with its templates and examples."
     )
 

@@ -6,6 +6,7 @@ import Foundation
 /// `factlint facts FILE...`: every figure factlint read, so rule authors see what rules can use.
 struct Facts: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "facts",
         abstract: "List every figure read in reports, with position, kind and interval."
     )
 

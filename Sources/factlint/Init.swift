@@ -5,6 +5,7 @@ import Foundation
 /// `factlint init`: write a starter `.factlint.yml` and a sample rule file.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a starter .factlint.yml and a sample rule file, rules/my-rules.yml."
     )
 

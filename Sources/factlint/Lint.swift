@@ -5,6 +5,7 @@ import Foundation
 /// `factlint lint`: check reports against the rules and print the findings.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Lint reports (default: Reports/ with the rules in Rules/)."
     )
 

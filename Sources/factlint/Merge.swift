@@ -7,6 +7,7 @@ import Foundation
 /// exactly as one `factlint lint` over all the files prints it.
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Join the shards' `facts --format jsonl` output and print the findings of the whole run."
     )
 

@@ -4,6 +4,7 @@ import FactlintKit
 /// `factlint rules list|check|test`: the commands for rule authors.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List rules, validate rule files, and run the rules' examples.",
         subcommands: [ListRules.self, CheckRules.self, TestRules.self]
     )

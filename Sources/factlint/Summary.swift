@@ -5,6 +5,7 @@ import Foundation
 /// `factlint summary`: what does not add up in each report, where, and by how much.
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "summary",
         abstract: "Summarise the discrepancies in reports: a table for the terminal, Markdown, JSON or an HTML page."
     )
 

@@ -91,7 +91,9 @@ struct RuleReader {
     mutating func readFile() -> [Rule] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // Every scalar is read as text and converted where a number or a flag is expected:
+            // resolving each scalar's type with regular expressions costs more than the rest of reading.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             reportYAMLError(error)
             return []
@@ -437,7 +439,7 @@ struct RuleReader {
             if tablePath.lowercased().hasSuffix(".csv") {
                 rows = try ReferenceTable.rows(csv: text)
             } else {
-                let root = try Yams.compose(yaml: text)
+                let root = try Yams.compose(yaml: text, .basic)
                 if let root, let excess = YAMLSize.excess(of: root, limits: limits) {
                     error(mapping["table"], "in the reference table '\(tableName)': \(excess.message)", help: excess.help)
                     return (nil, [])
@@ -542,7 +544,7 @@ struct RuleReader {
 
     mutating func number(_ mapping: Node.Mapping, _ key: String) -> Double? {
         guard let node = mapping[key] else { return nil }
-        guard let value = node.float ?? node.int.map(Double.init) else {
+        guard let text = node.plainScalar, let value = Double(text), value.isFinite else {
             error(node, "'\(key)' must be a number")
             return nil
         }
@@ -611,7 +613,7 @@ struct RuleReader {
 
     mutating func bool(_ mapping: Node.Mapping, _ key: String, default value: Bool) -> Bool {
         guard let node = mapping[key] else { return value }
-        guard let bool = node.bool else {
+        guard let bool = node.plainScalar.flatMap(RuleReader.flag) else {
             error(node, "'\(key)' must be true or false")
             return value
         }
@@ -620,7 +622,7 @@ struct RuleReader {
 
     mutating func integer(_ mapping: Node.Mapping, _ key: String, default value: Int) -> Int {
         guard let node = mapping[key] else { return value }
-        guard let number = node.int, number >= 0 else {
+        guard let number = node.plainScalar.flatMap({ Int($0) }), number >= 0 else {
             error(node, "'\(key)' must be a whole number of at least 0")
             return value
         }
@@ -751,5 +753,24 @@ enum YAMLSize {
             message: "the YAML stands for more than \(limits.maximumYAMLNodes) values once its aliases (*name) are expanded",
             help: "aliases that repeat aliases multiply (a \"billion laughs\"); write the values out or use fewer aliases"
         )
+    }
+}
+
+extension RuleReader {
+    /// YAML's spellings of true and false.
+    static func flag(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+}
+
+extension Node {
+    /// The text of a scalar written without quotes: a quoted "12" is text, not a number.
+    var plainScalar: String? {
+        guard let scalar, scalar.style == .plain else { return nil }
+        return scalar.string
     }
 }
