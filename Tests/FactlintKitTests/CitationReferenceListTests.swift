@@ -128,9 +128,12 @@ struct CitationReferenceListTests {
         1. ^ "Statement of 4 June 2008". Ministry. 2009.
         2. ^ Report on the law passed in 2007, which took effect in 2008.
         3. ^ "Report". Ministry (2010). Updated 2012.
+        4. ^ "Report" (PDF). Ministry. Archived (PDF) from the original on 2 March 2017. Retrieved (in Russian) 3 May 2018.
         """)
         let references = citations.references.references
-        #expect(references.map { Self.dates($0, citations) } == [["published: 2009"], [], ["published: 2010"]])
+        #expect(references.map { Self.dates($0, citations) } == [
+            ["published: 2009"], [], ["published: 2010"], ["archived: 2 March 2017", "retrieved: 3 May 2018"],
+        ])
     }
 
     @Test func twoBareDatesThatDisagreeGiveNoPublicationDate() {

@@ -175,6 +175,15 @@ struct ReferenceEntryReader {
             var boundary = contentStart - 1
             var scan = figure.tokens.lowerBound - 1
             while scan >= contentStart, words < 8 {
+                // A parenthesis in between ("Archived (PDF) from the original on …") is passed over.
+                if isMark(scan, [")"]) {
+                    var open = scan - 1
+                    while open >= contentStart, !isMark(open, ["(", ")"]) { open -= 1 }
+                    if open >= contentStart, isMark(open, ["("]), scan - open <= 4 {
+                        scan = open - 1
+                        continue
+                    }
+                }
                 if isMark(scan, ReferenceEntryReader.before) {
                     boundary = scan
                     break
