@@ -128,11 +128,18 @@ struct TemplateParser {
         }
     }
 
+    /// Whether the template continues with `text` at the position; allocates nothing.
     func lookingAt(_ text: String) -> Bool {
-        let expected = Array(text)
-        guard position + expected.count <= characters.count else { return false }
-        return Array(characters[position..<(position + expected.count)]) == expected
+        var index = position
+        for expected in text {
+            guard index < characters.count, characters[index] == expected else { return false }
+            index += 1
+        }
+        return true
     }
+
+    /// The characters that end a run of literal words.
+    static let syntax: Set<Character> = [" ", "\t", "\n", "{", "(", "[", ")", "]", "|", "}", "…", "\\"]
 
     mutating func slot() throws -> TemplateNode {
         let open = position
@@ -182,8 +189,7 @@ struct TemplateParser {
     /// A run of literal text, read with the same tokenizer as reports so "years’" becomes "years" "’".
     mutating func literal() throws -> [TemplateNode] {
         var text = ""
-        let syntax: Set<Character> = [" ", "\t", "\n", "{", "(", "[", ")", "]", "|", "}", "…", "\\"]
-        while position < characters.count, !syntax.contains(characters[position]), !lookingAt("...") {
+        while position < characters.count, !TemplateParser.syntax.contains(characters[position]), !lookingAt("...") {
             text.append(characters[position])
             position += 1
         }
