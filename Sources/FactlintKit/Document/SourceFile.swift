@@ -10,6 +10,10 @@ public struct SourceFile: Sendable {
     public let bytes: [UInt8]
     /// The byte offset at which each line starts; `lineStarts[0]` skips a byte-order mark.
     public let lineStarts: [Int]
+    /// How many Unicode scalars start before each multiple of `SourceFile.checkpointStride`
+    /// bytes, so a column far into a long line is found without scanning the line from its start.
+    let scalarCheckpoints: [Int]
+    static let checkpointStride = 1024
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -37,6 +41,51 @@ public struct SourceFile: Sendable {
             }
         }
         lineStarts = starts
+        scalarCheckpoints = SourceFile.checkpoints(bytes)
+    }
+
+    /// Scalars started before each multiple of the stride, for files that have a line longer
+    /// than the stride (empty otherwise: a column is then found by scanning its short line).
+    static func checkpoints(_ bytes: [UInt8]) -> [Int] {
+        let stride = SourceFile.checkpointStride
+        guard bytes.count > stride else { return [] }
+        var result = [0]
+        result.reserveCapacity(bytes.count / stride + 1)
+        var scalars = 0
+        var lineLength = 0
+        var longestLine = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            var blockStart = 0
+            while blockStart < buffer.count {
+                if blockStart > 0 { result.append(scalars) }
+                let blockEnd = min(blockStart + stride, buffer.count)
+                for index in blockStart..<blockEnd {
+                    let byte = buffer[index]
+                    if byte & 0xC0 != 0x80 { scalars += 1 }
+                    if byte == 0x0A || byte == 0x0D {
+                        longestLine = max(longestLine, lineLength)
+                        lineLength = 0
+                    } else {
+                        lineLength += 1
+                    }
+                }
+                blockStart = blockEnd
+            }
+        }
+        longestLine = max(longestLine, lineLength)
+        return longestLine > stride ? result : []
+    }
+
+    /// How many Unicode scalars start before `offset`.
+    func scalars(before offset: Int) -> Int {
+        let block = offset / SourceFile.checkpointStride
+        var count = scalarCheckpoints[min(block, scalarCheckpoints.count - 1)]
+        var index = min(block, scalarCheckpoints.count - 1) * SourceFile.checkpointStride
+        while index < offset {
+            if bytes[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
     }
 
     public init(path: String, text: String) {
@@ -100,12 +149,17 @@ public struct SourceFile: Sendable {
     }
 
     /// The line and column of a byte offset; the column counts Unicode scalars from 1.
+    ///
+    /// - Complexity: O(log lines + min(column, 2 × `checkpointStride`)).
     public func location(of offset: Int) -> SourceLocation {
         let line = line(of: offset)
         let start = lineStarts[line - 1]
+        let stop = min(offset, bytes.count)
+        if stop - start > 2 * SourceFile.checkpointStride, !scalarCheckpoints.isEmpty {
+            return SourceLocation(line: line, column: scalars(before: stop) - scalars(before: start) + 1)
+        }
         var column = 1
         var index = start
-        let stop = min(offset, bytes.count)
         while index < stop {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1

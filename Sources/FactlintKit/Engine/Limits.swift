@@ -29,7 +29,7 @@ public struct Limits: Sendable, Equatable {
         maximumReportBytes: Int = 1 << 30,
         maximumMarkdownNesting: Int = 64,
         maximumRuleFileBytes: Int = 16 << 20,
-        maximumYAMLNodes: Int = 4_000_000,
+        maximumYAMLNodes: Int = 1_000_000,
         maximumYAMLNesting: Int = 64,
         maximumTemplateLength: Int = 4_000,
         maximumTemplateNesting: Int = 32,
