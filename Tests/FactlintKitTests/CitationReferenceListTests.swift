@@ -170,3 +170,25 @@ struct CitationReferenceListTests {
         #expect(citations.group(citing: 0..<offset, inSentence: 0)?.numbers == [1])
     }
 }
+
+extension CitationReferenceListTests {
+    @Test func aNumberTwoListsShareCitesNeitherEntry() {
+        let citations = Self.citations("""
+        Text.[2]
+
+        ## Notes
+
+        - An explanation.
+        - Another explanation, 2009.
+
+        ## References
+
+        - "Report". Ministry. 2010.
+        - "Review". Agency. 2011.
+        - "Study". Institute. 2012.
+        """)
+        #expect(citations.references.references.map(\.number) == [1, 2, 1, 2, 3], "each list counts from 1")
+        #expect(citations.references.reference(numbered: 2) == nil)
+        #expect(citations.references.reference(numbered: 3).map { citations.document.text($0.bytes) } == "\"Study\". Institute. 2012.")
+    }
+}

@@ -7,6 +7,8 @@ struct ReferenceEntryReader {
     struct Piece {
         var number: Int?
         var listItem: Int?
+        /// The Markdown list the entry is an item of; nil for a line of a paragraph.
+        var list: Int?
         var blocks: [Int]
         var tokens: Range<Int>
     }
@@ -28,7 +30,7 @@ struct ReferenceEntryReader {
             return
         }
         let number = block.segments.first.flatMap { ReferenceEntryReader.orderedNumber(before: $0.lowerBound, in: document.source) }
-        pieces.append(Piece(number: number, listItem: item, blocks: [index], tokens: block.tokens))
+        pieces.append(Piece(number: number, listItem: item, list: block.list, blocks: [index], tokens: block.tokens))
     }
 
     /// A paragraph of the list: each line that starts with "[2]", "[^2]:", "2." or "2)" opens an
@@ -42,7 +44,7 @@ struct ReferenceEntryReader {
             while tokenIndex < block.tokens.upperBound, document.tokens[tokenIndex].start < segment.upperBound { tokenIndex += 1 }
             guard first < tokenIndex else { continue }
             if case let (number, contentStart)? = leadingNumber(first..<tokenIndex) {
-                pieces.append(Piece(number: number, listItem: nil, blocks: [index], tokens: contentStart..<tokenIndex))
+                pieces.append(Piece(number: number, listItem: nil, list: nil, blocks: [index], tokens: contentStart..<tokenIndex))
                 continuing = true
             } else if continuing {
                 pieces[pieces.count - 1].tokens = pieces[pieces.count - 1].tokens.lowerBound..<tokenIndex
@@ -50,11 +52,15 @@ struct ReferenceEntryReader {
         }
     }
 
-    /// The references, numbered: a written number, else one more than the entry before.
+    /// The references, numbered: a written number, else one more than the entry before in the
+    /// same list (a new list counts from 1 again).
     func finish() -> [Reference] {
         var references: [Reference] = []
         var next = 1
+        var list: Int?
         for piece in pieces {
+            if piece.number == nil, piece.list != list { next = 1 }
+            list = piece.list
             let number = piece.number ?? next
             next = number + 1
             let (labels, contentStart) = backLinks(piece.tokens)

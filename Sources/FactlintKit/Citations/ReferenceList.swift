@@ -12,6 +12,8 @@ public struct ReferenceList: Sendable {
     public private(set) var references: [Reference] = []
     /// The blocks of the reference list and its heading: what they say is not a claim.
     public private(set) var blocks: Set<Int> = []
+    /// Each number's entry, by index in `references`; nil for a number two entries share.
+    var byNumber: [Int: Int?] = [:]
 
     /// Headings that announce a reference list, lowercased.
     static let headings: Set<String> = [
@@ -36,13 +38,18 @@ public struct ReferenceList: Sendable {
             }
         }
         references = reader.finish()
+        for (index, reference) in references.enumerated() {
+            byNumber[reference.number] = byNumber[reference.number] == nil ? index : .some(nil)
+        }
     }
 
     public var isEmpty: Bool { references.isEmpty }
 
-    /// The reference an inline marker "[number]" points to; the first, when two share a number.
+    /// The reference an inline marker "[number]" points to; nil when there is none, or when two
+    /// lists ("Notes" and "References") both have an entry with that number.
     public func reference(numbered number: Int) -> Reference? {
-        references.first { $0.number == number }
+        guard let index = byNumber[number], let index else { return nil }
+        return references[index]
     }
 
     /// Whether a block is part of the reference list.
