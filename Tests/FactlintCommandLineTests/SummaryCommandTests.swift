@@ -277,5 +277,7 @@ struct SummaryCommandTests {
         let page = try CLI.run(["summary", "--rules", "rules.yml", "ministry.md", "ngo.md", "--format", "html"], in: directory.url)
         #expect(page.stdout.contains(#"<mark class="fig error primary" id="r1-h1""#))
         #expect(page.stdout.contains(#"<mark class="fig error" id="r0-h1""#))
+        // The report without a finding of its own is open too, as it holds a marked figure.
+        #expect(page.stdout.components(separatedBy: #"<details open="open">"#).count - 1 == 2)
     }
 }

@@ -146,8 +146,8 @@ public struct SummaryHTMLReporter: RunReporter {
     /// One report: its counts, then its text line by line with the highlights.
     func reportSection(_ counts: ReportCounts, index: Int, source: SourceFile, marks: [Highlight], summary: DiscrepancySummary) -> String {
         var html = "<section class=\"report\" id=\"r\(index)\">\n"
-        // A clean report's text is folded away; a report with findings is open.
-        html += counts.findings > 0 ? "<details open=\"open\">\n" : "<details>\n"
+        // A clean report's text is folded away; a report with a finding or a marked figure is open.
+        html += counts.findings > 0 || !marks.isEmpty ? "<details open=\"open\">\n" : "<details>\n"
         html += "<summary><h2>\(escape(counts.path))</h2> <span class=\"report-counts\">\(escape(counts.findingsText)); "
         html += "\(counts.figuresRead) figures, \(counts.figuresUsed) used (\(escape(counts.coverageText))); \(counts.checksPassed) of \(counts.checksRun) checks passed</span></summary>\n"
         html += "<div class=\"source\">\n"
