@@ -84,15 +84,7 @@ struct Summary: ParsableCommand {
         progress.finish()
         let corpus = CorpusCheck.evaluate(facts, rules: run.rules)
         if let threshold = failOn.threshold, corpus.findings.contains(where: { $0.severity >= threshold }) { failing = true }
-        summary.addAcrossReports(corpus.findings, checksRun: corpus.checksRun) { label in
-            // The words a label marks, cut from the line the finding quotes.
-            guard let line = corpus.lines[label.span.path]?[label.span.start.line] else { return nil }
-            let bytes = Array(line.text.utf8)
-            let lower = label.span.bytes.lowerBound - line.start
-            let upper = min(label.span.bytes.upperBound - line.start, bytes.count)
-            guard lower >= 0, lower < upper else { return nil }
-            return String(decoding: bytes[lower..<upper], as: UTF8.self)
-        }
+        summary.addAcrossReports(corpus)
         // Problems with the input are on stderr already; a table on the same terminal need not repeat them.
         if format != .text || output != nil { summary.diagnostics = diagnostics }
 
@@ -108,6 +100,8 @@ struct Summary: ParsableCommand {
                 try AtomicFile.write(rendered, to: output)
             } catch let diagnostic as Diagnostic {
                 report(diagnostic)
+            } catch {
+                report(Diagnostic(path: output, message: "cannot write the output: \(error.localizedDescription)"))
             }
         } else {
             print(rendered, terminator: "")

@@ -53,6 +53,19 @@ public struct DiscrepancySummary: Sendable {
         }
     }
 
+    /// Adds what comparing facts across reports found, reading each figure's words from the
+    /// lines the findings quote.
+    public mutating func addAcrossReports(_ outcome: CorpusCheck.Outcome) {
+        addAcrossReports(outcome.findings, checksRun: outcome.checksRun) { label in
+            guard let line = outcome.lines[label.span.path]?[label.span.start.line] else { return nil }
+            let bytes = Array(line.text.utf8)
+            let lower = label.span.bytes.lowerBound - line.start
+            let upper = min(label.span.bytes.upperBound - line.start, bytes.count)
+            guard lower >= 0, lower < upper else { return nil }
+            return String(decoding: bytes[lower..<upper], as: UTF8.self)
+        }
+    }
+
     /// Adds findings that compare reports with each other (rules of scope `corpus`), each to
     /// the report it is placed in, and the checks that compared them to the totals.
     ///
