@@ -68,14 +68,14 @@ public struct ReferenceList: Sendable {
                     result.insert(index)
                     continue
                 }
-                open = isReferenceHeading(document.text(block.bytes)) ? level : nil
+                open = block.bytes.count <= 40 && isReferenceHeading(document.text(block.bytes)) ? level : nil
                 if open != nil { result.insert(index) }
                 continue
             }
             if open != nil {
                 result.insert(index)
             } else if case .paragraph = block.kind, block.listItem == nil, let line = block.segments.first,
-                      isReferenceHeading(document.text(line)) {
+                      line.count <= 40, isReferenceHeading(document.text(line)) {
                 // A plain-text report names its list with a line of its own: "References:",
                 // which may run straight into the entries.
                 open = 0
