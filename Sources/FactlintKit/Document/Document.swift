@@ -109,7 +109,7 @@ public struct Document: Sendable {
         let yaml = source.text(block.bytes)
         guard let node = try? Yams.compose(yaml: yaml), let mapping = node.mapping else { return }
         // Only the top-level scalars are read, but a hostile front matter is not walked at all.
-        if YAMLSize.excess(of: node, limits: limits) != nil { return }
+        if YAMLSize.excess(of: node, limits: limits, writtenBytes: yaml.utf8.count) != nil { return }
         for (key, value) in mapping {
             if let key = key.string, let scalar = value.scalar { metadata[key] = scalar.string }
         }

@@ -188,12 +188,27 @@ struct MarkdownParser {
                 index = list(lines, from: index, context: context, depth: depth)
             } else if let end = table(lines, from: index, context: context) {
                 index = end
+            } else if depth >= maximumDepth, quoteMarker(content) != nil || listMarker(content) != nil {
+                // Too deep: the line's remaining markers are dropped and its text read as a
+                // paragraph of its own, so a thousand "> " are not a thousand tokens.
+                if firstTooDeep == nil { firstTooDeep = content.start }
+                append(.paragraph, [trimmed(withoutContainerMarkers(content))], context)
+                index += 1
             } else {
-                if depth >= maximumDepth, firstTooDeep == nil, quoteMarker(content) != nil || listMarker(content) != nil {
-                    firstTooDeep = content.start
-                }
                 index = paragraph(lines, from: index, context: context)
             }
+        }
+    }
+
+    /// The line after every quote and list marker at its start.
+    ///
+    /// - Complexity: O(length of the markers).
+    func withoutContainerMarkers(_ line: Line) -> Line {
+        var rest = line
+        while true {
+            let content = self.line(rest, from: rest.content)
+            guard let next = quoteMarker(content) ?? listMarker(content)?.contentStart, next > content.start else { return content }
+            rest = self.line(content, from: next)
         }
     }
 

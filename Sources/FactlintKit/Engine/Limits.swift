@@ -12,9 +12,9 @@ public struct Limits: Sendable, Equatable {
     public var maximumMarkdownNesting: Int
     /// The largest rule file read, in bytes. A larger file is reported and its rules left out.
     public var maximumRuleFileBytes: Int
-    /// How many values (scalars, mappings, sequences) a rule file may stand for once its
-    /// aliases (`*name`) are expanded. Aliases of aliases multiply ("billion laughs"), so a
-    /// file past it is not read.
+    /// How many values (scalars, mappings, sequences) a rule file's aliases (`*name`) may add,
+    /// once expanded, beyond one per byte of the file. Aliases of aliases multiply ("billion
+    /// laughs"), so a file past it is not read.
     public var maximumYAMLNodes: Int
     /// How deep mappings and sequences may nest in a rule file.
     public var maximumYAMLNesting: Int

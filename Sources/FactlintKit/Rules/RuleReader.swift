@@ -102,7 +102,7 @@ struct RuleReader {
             return []
         }
         guard let root else { return [] }
-        if let excess = YAMLSize.excess(of: root, limits: limits) {
+        if let excess = YAMLSize.excess(of: root, limits: limits, writtenBytes: text.utf8.count) {
             self.error(excess.node, excess.message, help: excess.help)
             return []
         }
@@ -440,7 +440,7 @@ struct RuleReader {
                 rows = try ReferenceTable.rows(csv: text)
             } else {
                 let root = try Yams.compose(yaml: text, .basic)
-                if let root, let excess = YAMLSize.excess(of: root, limits: limits) {
+                if let root, let excess = YAMLSize.excess(of: root, limits: limits, writtenBytes: text.utf8.count) {
                     error(mapping["table"], "in the reference table '\(tableName)': \(excess.message)", help: excess.help)
                     return (nil, [])
                 }
@@ -719,8 +719,12 @@ enum YAMLSize {
 
     /// Why the tree is too large or too deep, or nil when it is within the limits.
     ///
-    /// - Complexity: O(min(nodes after expanding aliases, `limits.maximumYAMLNodes`)).
-    static func excess(of root: Node, limits: Limits) -> Excess? {
+    /// The budget is `limits.maximumYAMLNodes` values more than the text's size in bytes: every
+    /// value written out takes at least a byte, so only aliases can exceed it.
+    ///
+    /// - Complexity: O(min(nodes after expanding aliases, budget)).
+    static func excess(of root: Node, limits: Limits, writtenBytes: Int) -> Excess? {
+        let budget = limits.maximumYAMLNodes + writtenBytes
         // Nodes are counted as they are queued, so the queue never holds more than the budget.
         var pending: [(node: Node, depth: Int)] = [(root, 0)]
         var count = 1
@@ -731,14 +735,14 @@ enum YAMLSize {
             switch node {
             case .mapping(let mapping):
                 count += 2 * mapping.count
-                guard count <= limits.maximumYAMLNodes else { return tooMany(node, limits) }
+                guard count <= budget else { return tooMany(node, limits) }
                 for (key, value) in mapping {
                     pending.append((key, depth + 1))
                     pending.append((value, depth + 1))
                 }
             case .sequence(let sequence):
                 count += sequence.count
-                guard count <= limits.maximumYAMLNodes else { return tooMany(node, limits) }
+                guard count <= budget else { return tooMany(node, limits) }
                 for item in sequence { pending.append((item, depth + 1)) }
             case .scalar, .alias:
                 break
@@ -750,7 +754,7 @@ enum YAMLSize {
     static func tooMany(_ node: Node, _ limits: Limits) -> Excess {
         Excess(
             node: node,
-            message: "the YAML stands for more than \(limits.maximumYAMLNodes) values once its aliases (*name) are expanded",
+            message: "its aliases (*name) expand to more than \(limits.maximumYAMLNodes) values beyond those written out",
             help: "aliases that repeat aliases multiply (a \"billion laughs\"); write the values out or use fewer aliases"
         )
     }
