@@ -10,7 +10,9 @@ import Darwin
 ///
 /// The text goes to a temporary file in the same folder (so the rename stays on one file
 /// system), is flushed to disk, and is renamed over the destination. On any failure the
-/// temporary file is removed and the old file, if there was one, is left as it was.
+/// temporary file is removed and the old file, if there was one, is left as it was; if
+/// SIGINT, SIGTERM or SIGHUP arrives while the temporary file exists, it is removed before
+/// the signal ends the process as it would have.
 public enum AtomicFile {
     /// Replaces the file at `path` with `text`, keeping the old file's permissions if it had one.
     ///
@@ -27,8 +29,12 @@ public enum AtomicFile {
         }
         guard descriptor >= 0 else { throw failure(path, errno) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let cleanup = SignalCleanup(removing: temporary)
         var succeeded = false
-        defer { if !succeeded { unlink(temporary) } }
+        defer {
+            if !succeeded { unlink(temporary) }
+            cleanup.end()
+        }
 
         var written = 0
         while written < bytes.count {
@@ -80,4 +86,56 @@ private enum Glue {
         return Darwin.write(descriptor, buffer, count)
         #endif
     }
+}
+
+/// The temporary file to remove if a signal ends the process during a write.
+///
+/// A signal handler may only call async-signal-safe functions, so the path is kept as a C
+/// string in a global the handler reads; writes are rare and short, so one slot suffices.
+nonisolated(unsafe) private var pendingTemporaryFile: UnsafeMutablePointer<CChar>?
+
+private struct SignalCleanup {
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    var previous: [sigaction] = []
+
+    init(removing path: String) {
+        pendingTemporaryFile = strdup(path)
+        for signal in SignalCleanup.signals {
+            var action = sigaction()
+            #if canImport(Darwin)
+            action.__sigaction_u.__sa_handler = removePendingTemporaryFile
+            #else
+            action.__sigaction_handler.sa_handler = removePendingTemporaryFile
+            #endif
+            sigemptyset(&action.sa_mask)
+            var old = sigaction()
+            sigaction(signal, &action, &old)
+            previous.append(old)
+        }
+    }
+
+    /// Puts the previous handlers back and forgets the path.
+    func end() {
+        for (signal, old) in zip(SignalCleanup.signals, previous) {
+            var old = old
+            sigaction(signal, &old, nil)
+        }
+        let path = pendingTemporaryFile
+        pendingTemporaryFile = nil
+        free(path)
+    }
+}
+
+/// Removes the pending temporary file, then lets the signal do what it would have done.
+private func removePendingTemporaryFile(_ signal: Int32) {
+    if let path = pendingTemporaryFile { unlink(path) }
+    var action = sigaction()
+    #if canImport(Darwin)
+    action.__sigaction_u.__sa_handler = SIG_DFL
+    #else
+    action.__sigaction_handler.sa_handler = SIG_DFL
+    #endif
+    sigemptyset(&action.sa_mask)
+    sigaction(signal, &action, nil)
+    raise(signal)
 }
