@@ -150,6 +150,6 @@ public struct LineReporter: Sendable {
     public init() {}
 
     public func render(_ finding: Finding) -> String {
-        "\(finding.primary.span.path):\(finding.primary.span.start): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
+        "\(finding.primary.span.path):\(finding.primary.span.start): \(finding.severity.rawValue): \(finding.message.sanitizedForTerminal()) [\(finding.ruleID)]"
     }
 }
