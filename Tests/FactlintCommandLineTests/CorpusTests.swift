@@ -17,6 +17,16 @@ import Testing
               - "(the government|the courts) convicted {n:count} {what:text} in {year:year}"
             key: [document.country, what, year]
             value: n
+          - id: corpus-convictions-official
+            kind: reference
+            summary: The convictions of a year match the official figure for the report's country.
+            severity: warning
+            scope: document
+            table: official.csv
+            column: convictions
+            key: [document.country, year]
+            template:
+              - "convicted {value:count} ...3 in {year:year}"
           - id: corpus-placed-within-identified
             kind: compare
             summary: Victims placed in shelters do not outnumber the victims identified.
@@ -34,11 +44,26 @@ import Testing
         return front + "# \(title)\n\nThis page was written for factlint's tests.\n\n\(sentence)\n"
     }
 
-    /// Three reports on Orlesia (two give 84 convictions in 2021, one gives 91), one on Veldan
-    /// (12), one without a country (91), and one with an ordinary finding.
+    /// Three reports on Orlesia (two give 84 convictions in 2021, one gives 91, which the
+    /// official table does not hold either), one on Veldan (12), one without a country (91), one
+    /// with an ordinary finding, and one dating an event after the source it cites.
     static func corpus() throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
         try directory.write("rules/corpus.yml", rules)
+        try directory.write("rules/official.csv", "country,year,convictions\nOrlesia,2021,84\n")
+        try directory.write("reports/g-citation.md", """
+            ---
+            country: Orlesia
+            ---
+            # Treaties
+
+            The protocol was ratified by Orlesia in July 2008.[1]
+
+            ## References
+
+            1. ^ "Orlesia". Annual Report 2008. Ministry of Justice (June 4, 2008).
+
+            """)
         try directory.write("reports/a-ministry.md", report(country: "Orlesia", title: "Ministry report", sentence: "In 2021 the government convicted 84 traffickers in 2021, up from 70."))
         try directory.write("reports/b-update.md", report(country: "Orlesia", title: "Mid-year update", sentence: "By its own account the government convicted 84 traffickers in 2021."))
         try directory.write("reports/c-ngo.md", report(country: "Orlesia", title: "Shelter network review", sentence: "Our monitors found that the courts convicted 91 traffickers in 2021."))
@@ -48,7 +73,10 @@ import Testing
         return directory
     }
 
-    static let lint = ["lint", "--rules", "rules", "reports"]
+    /// The test's rules and the bundled citation rules.
+    static var ruleOptions: [String] { ["--rules", "rules", "--rules", CLI.bundledRules + "/core/citations.yml"] }
+
+    static var lint: [String] { ["lint"] + ruleOptions + ["reports"] }
 
     @Test func aFactStatedDifferentlyInTwoReportsIsOneFindingNamingEveryPlace() throws {
         let directory = try Self.corpus()
@@ -99,14 +127,14 @@ import Testing
         defer { directory.remove() }
         var seen: [String] = []
         for shard in 1...3 {
-            let result = try CLI.run(["facts", "--format", "jsonl", "--shard", "\(shard)/3", "--rules", "rules", "reports"], in: directory.url)
+            let result = try CLI.run(["facts", "--format", "jsonl", "--shard", "\(shard)/3", "reports"] + Self.ruleOptions, in: directory.url)
             #expect(result.status == 0, "stderr: \(result.stderr)")
             for line in CLI.lines(result.stdout) {
                 let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
                 if record["kind"] as? String == "document" { seen.append(try #require(record["path"] as? String)) }
             }
         }
-        #expect(seen.sorted() == ["a-ministry", "b-update", "c-ngo", "d-veldan", "e-unknown", "f-shelters"].map { "reports/\($0).md" })
+        #expect(seen.sorted() == ["a-ministry", "b-update", "c-ngo", "d-veldan", "e-unknown", "f-shelters", "g-citation"].map { "reports/\($0).md" })
     }
 
     @Test(arguments: [1, 2, 3])
@@ -116,13 +144,17 @@ import Testing
         var outputs: [String] = []
         for shard in 1...shards {
             let name = "shard-\(shard).jsonl"
-            let result = try CLI.run(["facts", "--format", "jsonl", "--shard", "\(shard)/\(shards)", "--rules", "rules", "--output", name, "reports"], in: directory.url)
+            let result = try CLI.run(["facts", "--format", "jsonl", "--shard", "\(shard)/\(shards)", "--output", name, "reports"] + Self.ruleOptions, in: directory.url)
             #expect(result.status == 0, "stderr: \(result.stderr)")
             outputs.append(name)
         }
+        let found = try CLI.run(Self.lint + ["--format", "line"], in: directory.url)
+        let rules = Set(CLI.lines(found.stdout).compactMap(LineFinding.init(parsing:)).map(\.rule))
+        #expect(rules == ["corpus-convictions-agree", "corpus-convictions-official", "corpus-placed-within-identified", "claim-after-cited-source"],
+                "the corpus disagrees across reports, with the official table and with a cited source's date")
         for format in ["text", "line", "json", "sarif", "junit", "checkstyle", "markdown", "github"] {
             let single = try CLI.run(Self.lint + ["--format", format], in: directory.url)
-            let merged = try CLI.run(["merge", "--rules", "rules", "--format", format] + outputs.reversed(), in: directory.url)
+            let merged = try CLI.run(["merge", "--format", format] + Self.ruleOptions + outputs.reversed(), in: directory.url)
             #expect(merged.stdout == single.stdout, "format \(format), \(shards) shards")
             #expect(merged.status == single.status && single.status == 1, "format \(format): \(merged.stderr)")
         }
@@ -131,25 +163,25 @@ import Testing
     @Test func aMissingShardIsAnError() throws {
         let directory = try Self.corpus()
         defer { directory.remove() }
-        _ = try CLI.run(["facts", "--format", "jsonl", "--shard", "1/2", "--rules", "rules", "--output", "one.jsonl", "reports"], in: directory.url)
+        _ = try CLI.run(["facts", "--format", "jsonl", "--shard", "1/2", "--output", "one.jsonl", "reports"] + Self.ruleOptions, in: directory.url)
 
-        let result = try CLI.run(["merge", "--rules", "rules", "one.jsonl"], in: directory.url)
+        let result = try CLI.run(["merge", "one.jsonl"] + Self.ruleOptions, in: directory.url)
 
         #expect(result.status == 2)
-        #expect(result.stderr.contains("of the 6 reports of the run"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("of the 7 reports of the run"), "stderr: \(result.stderr)")
     }
 
     @Test func aLineThatIsNotAShardRecordIsAnErrorAtItsLine() throws {
         let directory = try Self.corpus()
         defer { directory.remove() }
-        _ = try CLI.run(["facts", "--format", "jsonl", "--rules", "rules", "--output", "all.jsonl", "reports"], in: directory.url)
+        _ = try CLI.run(["facts", "--format", "jsonl", "--output", "all.jsonl", "reports"] + Self.ruleOptions, in: directory.url)
         let text = try String(contentsOf: directory.url.appendingPathComponent("all.jsonl"), encoding: .utf8)
         try directory.write("all.jsonl", text + "{not json\n")
 
-        let result = try CLI.run(["merge", "--rules", "rules", "all.jsonl"], in: directory.url)
+        let result = try CLI.run(["merge", "all.jsonl"] + Self.ruleOptions, in: directory.url)
 
         #expect(result.status == 2)
-        #expect(result.stderr.contains("all.jsonl:8:1"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("all.jsonl:9:1"), "stderr: \(result.stderr)")
         #expect(result.stdout.contains("corpus-convictions-agree"), "the readable lines are still merged")
     }
 
