@@ -54,7 +54,7 @@ struct CitationCheckTests {
         #expect(source.message == "[2] published June 4, 2008")
         #expect(finding.message == "the text cites [2] for an event dated July 2008, but [2] was published on June 4, 2008, before the event")
         #expect(finding.evidence?.isDate == true)
-        #expect(finding.evidence?.gap == 26)
+        #expect(finding.evidence?.gap == 27)
     }
 
     @Test func aClaimCitingASourcePublishedAfterTheEventPasses() {
@@ -107,7 +107,7 @@ struct CitationCheckTests {
         #expect(finding.related[1].message == "[2] published June 4, 2008")
         #expect(finding.primary.span.start.line == 3 && finding.related[0].span.start.line == 1 && finding.related[1].span.start.line == 8)
         #expect(finding.message == "the text cites [2] for an event it dates to 2008 here and to July 2008 on line 1, but [2] was published on June 4, 2008, before the event")
-        #expect(finding.evidence?.gap == 26, "July 2008 is 26 days after June 4, 2008")
+        #expect(finding.evidence?.gap == 27, "July 1, 2008 is 27 days after June 4, 2008")
     }
 
     @Test func anotherCountrysRatificationIsAnotherEvent() {

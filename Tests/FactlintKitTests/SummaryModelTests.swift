@@ -166,10 +166,10 @@ struct SummaryDateTests {
         #expect(row.isDate)
         // The gap is the evidence's, as lint reports it: from the end of 2 May to the start of 14 May.
         #expect(row.gap == row.finding.evidence?.gap)
-        #expect(row.gap == 11)
-        #expect(row.gapText == "11 days")
+        #expect(row.gap == 12)
+        #expect(row.gapText == "12 days")
         #expect(row.stated == "14 May 2019 (first)")
         #expect(row.implied == "2 May 2019 (second, same line)")
-        #expect(row.computation == ["first: 14 May 2019 (2019-05-14)", "second: 2 May 2019 (2019-05-02, same line)", "11 days apart"])
+        #expect(row.computation == ["first: 14 May 2019 (2019-05-14)", "second: 2 May 2019 (2019-05-02, same line)", "12 days apart"])
     }
 }

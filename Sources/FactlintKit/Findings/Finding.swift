@@ -26,7 +26,9 @@ public struct Evidence: Sendable, Hashable, Codable {
     public init(stated: Interval, computed: Interval, gap: Double, isDate: Bool = false) {
         self.stated = stated
         self.computed = computed
-        self.gap = gap
+        // Dates are half-open day intervals, [first day, day after the last): the days from the
+        // last day of one to the first day of the other are one more than the intervals' distance.
+        self.gap = isDate && gap > 0 ? gap + 1 : gap
         self.isDate = isDate
     }
 
