@@ -29,8 +29,6 @@ public struct Template: Sendable {
     public let source: String
     public let slots: [Slot]
     let program: [Instruction]
-    /// Words every match must contain.
-    let requiredWords: [[UInt8]]
     /// Items every match must contain, by their `itemHash`: at least one of each group. The
     /// sentence index finds a template's candidate sentences through its rarest group.
     let requiredGroups: [[UInt64]]
@@ -51,7 +49,6 @@ public struct Template: Sendable {
         self.source = source
         self.slots = parser.slots
         self.program = compiler.program
-        self.requiredWords = node.requiredWords
         self.requiredGroups = node.requiredGroups(slots: parser.slots)
         self.choiceHashes = parser.slots.map { slot in
             if case .word(let choices?) = slot.type { return choices.map { wordHash($0) } }

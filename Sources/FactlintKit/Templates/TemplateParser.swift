@@ -9,15 +9,6 @@ indirect enum TemplateNode {
     case sequence([TemplateNode])
     case choice([TemplateNode])
     case optional(TemplateNode)
-
-    /// Literal words outside choices and optional parts: every match contains them.
-    var requiredWords: [[UInt8]] {
-        switch self {
-        case .word(let word, let prefix): return prefix ? [] : [word]
-        case .sequence(let nodes): return nodes.flatMap(\.requiredWords)
-        default: return []
-        }
-    }
 }
 
 /// Reads template text into a `TemplateNode`, collecting its slots.
