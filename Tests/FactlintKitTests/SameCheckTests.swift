@@ -161,4 +161,28 @@ struct SameCheckTests {
         #expect(restated.label(finding.related[0], isAt: "2️⃣"))
         #expect(finding.message.contains("16") && finding.message.contains("14") && finding.message.contains("line 1"), "\(finding.message)")
     }
+
+    static let eventRules = """
+    rules:
+      - id: event-date
+        kind: same
+        scope: document
+        template:
+          - "{what:text} was {verb:ratified|signed} by {who:name} in {date:date}"
+          - "in {date:date} , {who:name} {verb:ratified|signed} {what:text}"
+        key: [verb, what]
+        optional_key: [who]
+        value: date
+    """
+
+    @Test(arguments: [
+        ("The treaty was ratified by Norvask in May 2012.\n\nIn 2010, Veridia ratified the treaty.", 0),
+        ("The treaty was ratified by Norvask in May 2012.\n\nIn 2010, Norvask ratified the treaty.", 1),
+        ("The treaty was ratified by Norvask Republic in May 2012.\n\nIn 2010, Norvask ratified the treaty.", 1),
+    ])
+    func anOptionalKeySetsApartStatementsThatGiveDifferentValues(text: String, expected: Int) {
+        let (findings, diagnostics, _) = Linting.findings(in: text, rules: Self.eventRules)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(findings.count == expected, "\(findings.map(\.message))")
+    }
 }

@@ -10,6 +10,9 @@ public struct SameCheck: Check {
     public var statements: [Template]
     public var restatements: [Template]
     public var keys: [String]
+    /// Slots that set two statements apart when both capture them and they differ ("ratified by
+    /// Norvask" and "Veridia ratified"), but that a statement may leave out.
+    public var optionalKeys: [String] = []
     public var value: String
 
     public var templates: [Template] { statements + restatements }
@@ -26,6 +29,8 @@ public struct SameCheck: Check {
         var parts: [String]
         var isWords: [Bool]
         var binding: Binding
+        /// The words of each optional key, nil where the statement does not give it.
+        var optionalParts: [Set<String>?]
 
         var key: String { parts.joined(separator: ", ") }
     }
@@ -56,9 +61,10 @@ public struct SameCheck: Check {
                     }
                 }
                 guard parts.count == keys.count else { continue }
+                let optionalParts = optionalKeys.map { key in match[key].map { SameCheck.words(SameCheck.normalisedKey($0.key)) } }
                 all.append(Statement(
                     match: match, isRestatement: templateIndex >= statements.count, unit: context.unit(of: match),
-                    parts: parts, isWords: isWords, binding: binding
+                    parts: parts, isWords: isWords, binding: binding, optionalParts: optionalParts
                 ))
             }
         }
@@ -77,10 +83,10 @@ public struct SameCheck: Check {
             // statements are not compared with each other.
             let reference: Statement?
             if restatements.isEmpty {
-                reference = all[..<position].first { $0.unit == other.unit && $0.parts == other.parts }
+                reference = all[..<position].first { $0.unit == other.unit && $0.parts == other.parts && SameCheck.optionalKeysFit($0, other) }
             } else {
                 reference = other.isRestatement
-                    ? all[..<position].last { !$0.isRestatement && $0.unit == other.unit && SameCheck.keysFit($0, other) }
+                    ? all[..<position].last { !$0.isRestatement && $0.unit == other.unit && SameCheck.keysFit($0, other) && SameCheck.optionalKeysFit($0, other) }
                     : nil
             }
             guard let reference, other.binding.bytes != reference.binding.bytes else { continue }
@@ -116,6 +122,15 @@ public struct SameCheck: Check {
             line: QuotedLine(source: context.document.source, offset: statement.binding.bytes.lowerBound),
             bindings: statement.match.bindings.mapValues(\.text)
         )
+    }
+
+    /// Whether two statements can be of one fact as far as their optional keys go: where both
+    /// give one, one's words hold the other's ("Veridia" fits "the Republic of Veridia").
+    static func optionalKeysFit(_ first: Statement, _ second: Statement) -> Bool {
+        zip(first.optionalParts, second.optionalParts).allSatisfy { pair in
+            guard let a = pair.0, let b = pair.1, !a.isEmpty, !b.isEmpty else { return true }
+            return a.isSubset(of: b) || b.isSubset(of: a)
+        }
     }
 
     /// Whether a restatement's key fits a statement's: figures equal, and words one within the

@@ -16,7 +16,7 @@ struct RuleReader {
     static let kindKeys: [RuleKind: [String]] = [
         .sum: ["total", "part", "complete", "min_parts", "opener", "only_complete"],
         .compare: ["template", "left", "right", "op", "key"],
-        .same: ["template", "restatement", "key", "value"],
+        .same: ["template", "restatement", "key", "optional_key", "value"],
         .percent: ["template", "share", "part", "whole"],
         .range: ["value", "bounds", "min", "max"],
         .order: ["events"],
@@ -348,9 +348,13 @@ struct RuleReader {
         let value = scalar(mapping, "value", required: true)
         guard !statements.isEmpty, !keys.isEmpty, let value else { return (nil, []) }
         for key in keys where !key.hasPrefix("document.") { requireSlot(key, in: statements + restatements, figure: false, key: "key", mapping) }
+        let optionalKeys = mapping["optional_key"] != nil ? strings(mapping, "optional_key") : []
+        for key in optionalKeys { requireSlot(key, in: statements + restatements, figure: false, key: "optional_key", mapping) }
         requireSlot(value, in: statements + restatements, figure: false, key: "value", mapping)
         let names = Set((statements + restatements).flatMap { $0.slots.map(\.name) })
-        return (SameCheck(statements: statements, restatements: restatements, keys: keys, value: value), Array(names))
+        var check = SameCheck(statements: statements, restatements: restatements, keys: keys, value: value)
+        check.optionalKeys = optionalKeys
+        return (check, Array(names))
     }
 
     mutating func readPercent(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
