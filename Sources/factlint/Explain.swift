@@ -38,15 +38,23 @@ struct Explain: ParsableCommand {
         lines += aligned(fields)
         if !rule.summary.isEmpty { lines += ["", Rules.oneLine(rule.summary)] }
         if let rationale = rule.rationale, !rationale.isEmpty { lines += ["", Rules.oneLine(rationale)] }
-        lines += ["", "Templates:"]
-        lines += aligned(rule.check.describedTemplates.map { ($0.role, $0.source) })
+        let templates = rule.check.describedTemplates
+        if !templates.isEmpty {
+            lines += ["", "Templates:"]
+            lines += aligned(templates.map { ($0.role, $0.source) })
+        }
         lines += ["", "Message:", "  " + (rule.message.map(Rules.oneLine) ?? "(the \(rule.kind.rawValue) rule's default message)")]
         let examples = [("valid", rule.examples.valid), ("invalid", rule.examples.invalid)].filter { !$0.1.isEmpty }
         if !examples.isEmpty {
             lines += ["", "Examples:"]
             for (name, texts) in examples {
                 lines.append("  \(name):")
-                lines += texts.map { "    - \(Rules.oneLine($0))" }
+                // A text of several lines (a report with its reference list) keeps its lines.
+                for text in texts {
+                    let textLines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Rules.oneLine(String($0)) }
+                    let shown = textLines.reversed().drop { $0.isEmpty }.reversed()
+                    lines += shown.enumerated().map { index, line in index == 0 ? "    - " + line : line.isEmpty ? "" : "      " + line }
+                }
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -307,4 +307,16 @@ import Testing
         }
         #expect(try CLI.run(["--help"]).stdout.contains("explain"))
     }
+
+    @Test func explainKeepsTheLinesOfAnExampleAndLeavesOutAnEmptyTemplateList() throws {
+        let result = try CLI.run(["explain", "--rules", CLI.bundledRules, "reference-dates-in-order"])
+
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(!lines.contains("Templates:"), "a rule that reads the reference list has no templates to show")
+        let first = try #require(lines.firstIndex(of: "    - ## References"))
+        #expect(lines[first + 1] == "")
+        #expect(lines[first + 2].hasPrefix("      1. ^ \"Annual report 2016\"."))
+        #expect(!lines.contains { $0.hasSuffix(" ") }, "no line ends in spaces")
+    }
 }
