@@ -76,17 +76,26 @@ public struct SameCheck: Check {
                 if let index = statement.binding.figure { outcome.usedFigures.insert(index) }
             }
         }
+        // Earlier statements by unit and key, so finding a statement's reference does not scan
+        // every statement before it; a restatement's search stops at the start of its unit,
+        // as units never decrease in reading order.
+        struct UnitKey: Hashable {
+            var unit: Int
+            var parts: [String]
+        }
+        var earlier: [UnitKey: [Int]] = [:]
         for (position, other) in all.enumerated() {
+            defer { if restatements.isEmpty { earlier[UnitKey(unit: other.unit, parts: other.parts), default: []].append(position) } }
             // Without restatements, a statement is held against the first with the same key. With
             // them, a restatement is held against the nearest statement before it whose key it
             // fits ("Of those 21 offenders" refers back to "18 trafficking offenders"), and
             // statements are not compared with each other.
             let reference: Statement?
             if restatements.isEmpty {
-                reference = all[..<position].first { $0.unit == other.unit && $0.parts == other.parts && SameCheck.optionalKeysFit($0, other) }
+                reference = earlier[UnitKey(unit: other.unit, parts: other.parts)]?.lazy.map { all[$0] }.first { SameCheck.optionalKeysFit($0, other) }
             } else {
                 reference = other.isRestatement
-                    ? all[..<position].last { !$0.isRestatement && $0.unit == other.unit && SameCheck.keysFit($0, other) && SameCheck.optionalKeysFit($0, other) }
+                    ? all[..<position].reversed().prefix { $0.unit == other.unit }.first { !$0.isRestatement && SameCheck.keysFit($0, other) && SameCheck.optionalKeysFit($0, other) }
                     : nil
             }
             guard let reference, other.binding.bytes != reference.binding.bytes else { continue }

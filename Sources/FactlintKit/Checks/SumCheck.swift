@@ -27,20 +27,39 @@ public struct SumCheck: Check {
         var outcome = CheckOutcome()
         let totalMatches = context.matches.prefix(totals.count).joined().sorted { $0.bytes.lowerBound < $1.bytes.lowerBound }
         let partMatches = context.matches.dropFirst(totals.count).joined().sorted { $0.bytes.lowerBound < $1.bytes.lowerBound }
+        // Units (sentence, block, section) never decrease in reading order, so the next total in
+        // this unit is the next total or none, and the parts end at the first part in a later unit:
+        // each total looks only at its own parts, and a long document is not quadratic.
         for (position, total) in totalMatches.enumerated() {
             guard let (totalIndex, totalFigure) = context.figure(total[totalSlot]) else { continue }
             let unit = context.unit(of: total)
-            let next = totalMatches[(position + 1)...].first { context.unit(of: $0) == unit }
+            let following = position + 1 < totalMatches.count ? totalMatches[position + 1] : nil
+            let next = following.flatMap { context.unit(of: $0) == unit ? $0 : nil }
             var seen: Set<Int> = [totalIndex]
             var found: [(Int, Figure)] = []
-            for part in partMatches where context.unit(of: part) == unit && part.bytes.lowerBound >= total.bytes.upperBound {
+            var lastSentence: Int?
+            var low = 0
+            var high = partMatches.count
+            while low < high {
+                let middle = (low + high) / 2
+                if partMatches[middle].bytes.lowerBound >= total.bytes.upperBound { high = middle } else { low = middle + 1 }
+            }
+            for part in partMatches[low...] {
+                let partUnit = context.unit(of: part)
+                if partUnit > unit { break }
+                guard partUnit == unit else { continue }
                 if let next, part.bytes.lowerBound >= next.bytes.lowerBound { break }
-                guard let (index, figure) = context.figure(part[partSlot]), !seen.contains(index) else { continue }
+                guard let (index, figure) = context.figure(part[partSlot]) else { continue }
+                if seen.contains(index) {
+                    lastSentence = part.sentence
+                    continue
+                }
                 seen.insert(index)
                 found.append((index, figure))
+                lastSentence = part.sentence
             }
             guard !found.isEmpty else { continue }
-            let sentences = total.sentence...(partMatches.last { seen.contains($0[partSlot]?.figure ?? -1) }?.sentence ?? total.sentence)
+            let sentences = total.sentence...max(total.sentence, lastSentence ?? total.sentence)
             let isComplete = complete && !mentionsOpenWords(context.document, sentences: sentences)
             if isComplete, found.count < minimumParts { continue }
             let sum = found.map(\.1.value).reduce(Interval.exactly(0), +)
