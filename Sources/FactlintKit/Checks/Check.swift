@@ -39,6 +39,8 @@ public struct CheckContext {
     public let matches: [[TemplateMatch]]
     /// The document's sentences as templates see them, when the linter has built them.
     var index: SentenceIndex? = nil
+    /// The document's reference list, read once for every citation rule.
+    var references: ReferenceList? = nil
 
     /// The scope unit a match belongs to: the same number means the same sentence, paragraph, section or document.
     public func unit(of match: TemplateMatch) -> Int {

@@ -45,7 +45,7 @@ public struct ClaimAfterSourceCheck: Check {
 
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
-        let citations = Citations(document: context.document)
+        let citations = Citations(document: context.document, references: context.references)
         guard !citations.references.isEmpty else { return outcome }
         let statements = self.statements(context, citations)
         for claim in statements {

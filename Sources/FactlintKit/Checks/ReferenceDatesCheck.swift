@@ -13,7 +13,7 @@ public struct ReferenceDatesCheck: Check {
 
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
-        let references = ReferenceList(document: context.document)
+        let references = context.references ?? ReferenceList(document: context.document)
         let figures = context.document.figures
         for reference in references.references {
             for first in Reference.DateRole.allCases {

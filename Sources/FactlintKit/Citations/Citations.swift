@@ -11,9 +11,9 @@ public struct Citations: Sendable {
     /// Reads a document's reference list.
     ///
     /// - Complexity: O(size of the reference list), see `ReferenceList.init(document:)`.
-    public init(document: Document) {
+    public init(document: Document, references: ReferenceList? = nil) {
         self.document = document
-        references = ReferenceList(document: document)
+        self.references = references ?? ReferenceList(document: document)
     }
 
     /// The marker groups of a sentence (by index in `Document.sentences`), in text order.

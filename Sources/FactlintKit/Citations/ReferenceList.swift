@@ -97,10 +97,12 @@ public struct ReferenceList: Sendable {
         return result
     }
 
+    /// Marks around a heading's words: "## Notes:", "**Sources**".
+    static let clutter: Set<Character> = [" ", "\t", "#", ":", "*", "_"]
+
     /// Whether a heading's text names a reference list: "References", "Notes:", "## Sources ##".
     static func isReferenceHeading(_ text: String) -> Bool {
         var trimmed = Substring(text)
-        let clutter: Set<Character> = [" ", "\t", "#", ":", "*", "_"]
         while let first = trimmed.first, clutter.contains(first) { trimmed.removeFirst() }
         while let last = trimmed.last, clutter.contains(last) { trimmed.removeLast() }
         return headings.contains(trimmed.lowercased())

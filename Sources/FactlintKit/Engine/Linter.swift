@@ -44,11 +44,12 @@ public struct Linter: Sendable {
         var facts: [CorpusFact] = []
         // Each sentence's words and figures, built once for every template of every rule.
         let index = SentenceIndex(document: document, lookedFor: lookedFor)
+        let references = rules.contains { $0.kind == .citation } ? ReferenceList(document: document) : nil
         for rule in rules {
             let matches = rule.check.templates.map { template in
                 TemplateMatcher(template: template, document: document, index: index).matches()
             }
-            let outcome = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches, index: index))
+            let outcome = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches, index: index, references: references))
             for var finding in outcome.findings {
                 if let tolerance = rule.tolerance, let evidence = finding.evidence, tolerance.absorbs(evidence) { continue }
                 finding.severity = rule.severity(for: finding.evidence)
