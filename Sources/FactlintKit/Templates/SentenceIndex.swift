@@ -25,8 +25,9 @@ struct SentenceIndex {
         hashes.reserveCapacity(document.sentences.count)
         var sentencesByWord = [[Int32]](repeating: [], count: lookedFor.count)
         for (index, sentence) in document.sentences.enumerated() {
-            let sentenceItems = SentenceItems(document: document, sentence: sentence).items
-            let sentenceHashes = TemplateMatcher.hashes(of: sentenceItems, in: document)
+            let read = SentenceItems(document: document, sentence: sentence, hashing: true)
+            let sentenceItems = read.items
+            let sentenceHashes = read.hashes
             for hash in sentenceHashes where hash != 0 {
                 guard let number = lookedFor.number(of: hash) else { continue }
                 // Sentences are visited in order, so a repeated word only needs the last entry checked.
