@@ -41,6 +41,12 @@ enum Output {
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+
+    /// Whether text output gets colour: only on a terminal, never into a file, with
+    /// `--no-color` or with `NO_COLOR` set.
+    static func colorsStandardOutput(writingTo output: String?, noColor: Bool) -> Bool {
+        output == nil && !noColor && stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
 }
 
 /// Exit codes as DESIGN.md states them.

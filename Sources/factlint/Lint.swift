@@ -22,14 +22,10 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Write the output to this file, replacing it whole, instead of to standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning, info or never (default: the configuration's fail_on, else error).")
-    var failOn: FailLevel?
+    @OptionGroup var failOptions: FailOptions
 
     @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to give the report read from standard input ('-').", valueName: "name"))
     var stdinFilename: String?
-
-    @Flag(help: "Fail on any finding, warnings and notes included (the same as --fail-on info).")
-    var strict = false
 
     @Option(help: ArgumentHelp("Report only findings that this baseline file does not hold.", valueName: "file"))
     var baseline: String?
@@ -57,7 +53,7 @@ struct Lint: ParsableCommand {
         }
         let configuration = try configOptions.load()
         let run = try ruleOptions.lintRun(configuration, report: report)
-        let failOn = strict ? .info : failOn ?? configuration.failOn ?? .error
+        let failOn = failOptions.level(configuration)
         let inputs = paths.isEmpty ? configuration.paths ?? ["Reports"] : paths
         let (allFiles, pathDiagnostics) = run.files(for: inputs)
         pathDiagnostics.forEach(report)
@@ -74,7 +70,7 @@ struct Lint: ParsableCommand {
         }
         var remaining = loadedBaseline?.counts ?? [:]
         var recorded: [Baseline.Entry] = []
-        let useColor = format == .text && output == nil && !noColor && Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let useColor = format == .text && Output.colorsStandardOutput(writingTo: output, noColor: noColor)
         var printer = RunPrinter(format: format, output: output, failOn: failOn, rules: run.rules, useColor: useColor)
         run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>") { outcome in
             outcome.diagnostics.forEach(report)

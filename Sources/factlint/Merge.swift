@@ -24,11 +24,7 @@ struct Merge: ParsableCommand {
     @Option(help: ArgumentHelp("Write the output to this file, replacing it whole, instead of to standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning, info or never (default: the configuration's fail_on, else error).")
-    var failOn: FailLevel?
-
-    @Flag(help: "Fail on any finding, warnings and notes included (the same as --fail-on info).")
-    var strict = false
+    @OptionGroup var failOptions: FailOptions
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")
     var noColor = false
@@ -91,8 +87,8 @@ struct Merge: ParsableCommand {
         if documents.count < count {
             report(Diagnostic(path: files[0], message: "the shards hold \(documents.count) of the \(count) reports of the run", help: "merge the output of every shard, 1/N to N/N"))
         }
-        let failOn = strict ? .info : failOn ?? configuration.failOn ?? .error
-        let useColor = format == .text && output == nil && !noColor && Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let failOn = failOptions.level(configuration)
+        let useColor = format == .text && Output.colorsStandardOutput(writingTo: output, noColor: noColor)
         var printer = RunPrinter(format: format, output: output, failOn: failOn, rules: run.rules, useColor: useColor)
         for index in documents.keys.sorted() {
             guard let record = documents[index] else { continue }

@@ -91,3 +91,17 @@ struct JobOptions: ParsableArguments {
     /// The number of threads to lint on.
     var count: Int { jobs ?? LintRun.defaultJobs }
 }
+
+/// `--fail-on LEVEL` and `--strict`: which findings fail the run.
+struct FailOptions: ParsableArguments {
+    @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning, info or never (default: the configuration's fail_on, else error).")
+    var failOn: FailLevel?
+
+    @Flag(help: "Fail on any finding, warnings and notes included (the same as --fail-on info).")
+    var strict = false
+
+    /// The level in force: `--strict`, else `--fail-on`, else the configuration's, else error.
+    func level(_ configuration: Configuration) -> FailLevel {
+        strict ? .info : failOn ?? configuration.failOn ?? .error
+    }
+}

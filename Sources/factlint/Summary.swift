@@ -22,11 +22,7 @@ struct Summary: ParsableCommand {
     @Option(help: ArgumentHelp("Write the summary to this file, replacing it whole, instead of to standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning, info or never (default: the configuration's fail_on, else error).")
-    var failOn: FailLevel?
-
-    @Flag(help: "Fail on any finding, warnings and notes included (the same as --fail-on info).")
-    var strict = false
+    @OptionGroup var failOptions: FailOptions
 
     @Option(help: ArgumentHelp("Leave out the findings that this baseline file holds.", valueName: "file"))
     var baseline: String?
@@ -46,7 +42,7 @@ struct Summary: ParsableCommand {
         }
         let configuration = try configOptions.load()
         let run = try ruleOptions.lintRun(configuration, report: report)
-        let failOn = strict ? .info : failOn ?? configuration.failOn ?? .error
+        let failOn = failOptions.level(configuration)
         let (files, pathDiagnostics) = run.files(for: paths.isEmpty ? configuration.paths ?? ["Reports"] : paths)
         pathDiagnostics.forEach(report)
         // With a baseline, the findings it records are left out, as `lint` leaves them out.
