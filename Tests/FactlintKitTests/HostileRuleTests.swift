@@ -161,6 +161,19 @@ struct HostileRuleTests {
         #expect((try? Template(String(repeating: "(", count: 32) + "a {n:count}" + String(repeating: ")", count: 32))) != nil)
     }
 
+    /// Found by scripts/fuzz (fuzz-template): a choice with an empty option made the whole
+    /// template match no words, and building that empty match trapped.
+    @Test(arguments: ["(convicted||{n:count})", "[the] [{n:count}]", "(|{n:count} victims)", "... [a]"])
+    func aTemplateThatCanMatchNoWordIsRejected(template: String) throws {
+        #expect(throws: TemplateError(offset: 0, message: "the template can match without a single word; give it a word or a slot outside [ ] and empty choices")) {
+            try Template(template)
+        }
+        let yaml = "rules:\n  - id: empty\n    kind: range\n    value: \"\(template)\"\n    max: 5\n"
+        let (findings, diagnostics, _) = Linting.findings(in: "Courts convicted 7 of them.", rules: yaml)
+        #expect(findings.isEmpty)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+    }
+
     @Test func aTemplateLongerThanTheLimitIsRejected() throws {
         let long = Array(repeating: "word", count: 1_000).joined(separator: " ") + " {n:count}"
 

@@ -39,6 +39,10 @@ struct TemplateParser {
         if case .sequence(let nodes) = node, nodes.isEmpty {
             throw TemplateError(offset: 0, message: "the template is empty")
         }
+        // A match must cover at least one word: "[a]" or "(a||b)" alone would match nothing.
+        if node.canMatchNothing {
+            throw TemplateError(offset: 0, message: "the template can match without a single word; give it a word or a slot outside [ ] and empty choices")
+        }
         return node
     }
 
@@ -238,6 +242,18 @@ struct TemplateCompiler {
                 }
             }
             for jump in jumps { program[jump] = .jump(program.count) }
+        }
+    }
+}
+
+extension TemplateNode {
+    /// Whether the node can match no words at all.
+    var canMatchNothing: Bool {
+        switch self {
+        case .word, .punctuation, .slot: return false
+        case .gap, .optional: return true
+        case .sequence(let nodes): return nodes.allSatisfy(\.canMatchNothing)
+        case .choice(let options): return options.contains(where: \.canMatchNothing)
         }
     }
 }
