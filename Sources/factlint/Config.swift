@@ -33,6 +33,9 @@ struct Config: ParsableCommand {
         text += "fail_on: \((configuration.failOn ?? .error).rawValue)\n"
         text += list("extensions", configuration.extensions.sorted())
         text += "baseline: \(configuration.baseline.map(quoted) ?? "null")\n"
+        let limits = configuration.limits
+        text += "limits: {report_size: \(limits.maximumReportBytes), markdown_nesting: \(limits.maximumMarkdownNesting), "
+            + "rule_file_size: \(limits.maximumRuleFileBytes), yaml_values: \(limits.maximumYAMLNodes)}\n"
         if configuration.overrides.isEmpty {
             text += "overrides: []\n"
         } else {

@@ -17,7 +17,7 @@ struct RuleOptions: ParsableArguments {
     /// The run the configuration and the rule files describe. Problems with rule files go to
     /// `report`; a configuration naming a rule no file defines ends the command (exit 2).
     func lintRun(_ configuration: Configuration, report: (Diagnostic) -> Void) throws -> LintRun {
-        let ruleSet = RuleLoader.load(paths: resolvedRulePaths(configuration))
+        let ruleSet = RuleLoader.load(paths: resolvedRulePaths(configuration), limits: configuration.limits)
         ruleSet.diagnostics.forEach(report)
         let unknownRules = configuration.diagnostics(forRuleIDs: ruleSet.rules.map(\.id))
         if !unknownRules.isEmpty {

@@ -173,4 +173,36 @@ import Testing
         #expect(result.stdout.contains("baseline: known.json\n"))
         #expect(result.stdout.contains("overrides:\n  - files: [\"reports/drafts/**\"]\n    disable: [cfg-placed-within-identified]\n"))
     }
+
+    @Test func aReportOverTheConfiguredSizeIsRefusedAndTheOthersAreLinted() throws {
+        let directory = try Self.project(configuration: "limits: {report_size: 1KB}\n")
+        defer { directory.remove() }
+        try directory.write("reports/archive/long.md", String(repeating: "Inspectors visited every shelter in the region. ", count: 40))
+
+        let result = try CLI.run(["lint", "--format", "line"], in: directory.url)
+
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("reports/archive/long.md: error: the file is"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("larger than the"))
+        #expect(Self.placed(result.stdout).contains { $0.hasPrefix("reports/veldan-2023.md") }, "the other reports are linted")
+    }
+
+    @Test func limitsArePrintedAndTheirMistakesAreErrors() throws {
+        let directory = try Self.project(configuration: "limits: {markdown_nesting: 128, rule_file_size: 32MB}\n")
+        defer { directory.remove() }
+
+        let printed = try CLI.run(["config"], in: directory.url)
+
+        #expect(printed.stdout.contains("markdown_nesting: 128, rule_file_size: 33554432,"), "stdout: \(printed.stdout)")
+        for (line, expected) in [
+            ("limits: {report_sise: 1GB}\n", "unknown key 'report_sise' in 'limits' (did you mean 'report_size'?)"),
+            ("limits: {report_size: lots}\n", "'report_size' must be a size such as 500MB"),
+            ("limits: {markdown_nesting: 0}\n", "'markdown_nesting' must be a whole number of at least 1"),
+        ] {
+            try directory.write(".factlint.yml", ConfigurationTests.pathsAndRules + line)
+            let result = try CLI.run(["lint"], in: directory.url)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains(expected), "stderr: \(result.stderr)")
+        }
+    }
 }

@@ -200,6 +200,7 @@ import Testing
               - md
               - txt
             baseline: null
+            limits: {report_size: 1073741824, markdown_nesting: 64, rule_file_size: 16777216, yaml_values: 1000000}
             overrides: []
 
             """)

@@ -52,6 +52,8 @@ public struct Configuration: Sendable {
     public var baseline: String?
     /// Settings for the reports matching some patterns, applied in order after the rest.
     public var overrides: [Override] = []
+    /// The caps on reports and rule files, the standard ones unless `limits:` raises them.
+    public var limits = Limits.standard
     /// Every rule id the file names, for `diagnostics(forRuleIDs:)`.
     public var ruleReferences: [RuleReference] = []
     /// The text of the file, for the caret snippets of later diagnostics.

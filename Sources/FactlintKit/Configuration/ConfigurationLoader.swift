@@ -6,7 +6,10 @@ public enum ConfigurationLoader {
     /// The name of the configuration file looked for from the working directory upward.
     public static let fileName = ".factlint.yml"
 
-    static let keys = ["paths", "rules", "include", "exclude", "disable", "enable", "severity", "tolerance", "fail_on", "extensions", "baseline", "overrides"]
+    static let keys = ["paths", "rules", "include", "exclude", "disable", "enable", "severity", "tolerance", "fail_on", "extensions", "baseline", "overrides", "limits"]
+
+    /// The keys of `limits`.
+    static let limitKeys = ["report_size", "markdown_nesting", "rule_file_size", "yaml_values"]
 
     /// The keys of one item of `overrides`.
     static let overrideKeys = ["files", "enable", "disable", "severity", "tolerance"]
@@ -124,6 +127,7 @@ struct ConfigurationReader {
                     error(value, "'baseline' must be the path of a baseline file", help: "write one with `factlint lint --write-baseline FILE`")
                 }
             case "overrides": configuration.overrides = overrides(value, into: &configuration)
+            case "limits": configuration.limits = limits(value)
             default:
                 let suggestion = Suggestion.closest(to: name, among: ConfigurationLoader.keys).map { " (did you mean '\($0)'?)" } ?? ""
                 error(key, "unknown key '\(name)' in the configuration\(suggestion)", help: "keys: \(ConfigurationLoader.keys.joined(separator: ", "))")
@@ -171,6 +175,45 @@ struct ConfigurationReader {
             }
             return pattern
         }
+    }
+
+    /// `limits: {report_size: 2GB, markdown_nesting: 128, rule_file_size: 32MB, yaml_values: 2000000}`.
+    mutating func limits(_ node: Node) -> Limits {
+        var limits = Limits.standard
+        guard let mapping = node.mapping else {
+            error(node, "'limits' must be a mapping such as {report_size: 2GB}", help: "keys: \(ConfigurationLoader.limitKeys.joined(separator: ", "))")
+            return limits
+        }
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            guard ConfigurationLoader.limitKeys.contains(name) else {
+                let suggestion = Suggestion.closest(to: name, among: ConfigurationLoader.limitKeys).map { " (did you mean '\($0)'?)" } ?? ""
+                error(key, "unknown key '\(name)' in 'limits'\(suggestion)", help: "keys: \(ConfigurationLoader.limitKeys.joined(separator: ", "))")
+                continue
+            }
+            let isSize = name.hasSuffix("_size")
+            guard let text = value.scalar?.string, let number = isSize ? ConfigurationReader.size(text) : Int(text), number >= 1 else {
+                error(value, isSize ? "'\(name)' must be a size such as 500MB, 2GB or a number of bytes" : "'\(name)' must be a whole number of at least 1")
+                continue
+            }
+            switch name {
+            case "report_size": limits.maximumReportBytes = number
+            case "markdown_nesting": limits.maximumMarkdownNesting = number
+            case "rule_file_size": limits.maximumRuleFileBytes = number
+            default: limits.maximumYAMLNodes = number
+            }
+        }
+        return limits
+    }
+
+    /// "500MB", "2GB", "64KB" or a number of bytes; nil for anything else.
+    static func size(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        for (suffix, factor) in [("KB", 1 << 10), ("MB", 1 << 20), ("GB", 1 << 30), ("B", 1)] where trimmed.hasSuffix(suffix) {
+            guard let number = Int(trimmed.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)) else { return nil }
+            return number.multipliedReportingOverflow(by: factor).overflow ? nil : number * factor
+        }
+        return Int(trimmed)
     }
 
     /// `tolerance: {gap: 1, relative_gap: 0.01}`: gaps small enough to let pass.

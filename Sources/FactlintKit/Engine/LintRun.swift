@@ -57,6 +57,7 @@ public struct LintRun: Sendable {
         let knownRuleIDs = Set(loadedRules.map(\.id))
         var plain = Linter(rules: rules, knownRuleIDs: knownRuleIDs)
         plain.listsFigures = listsFigures
+        plain.limits = configuration.limits
         var linters = [plain]
         var byOverrides: [[Int]: Int] = [[]: 0]
         let perFile = files.map { file -> Int in
@@ -64,6 +65,7 @@ public struct LintRun: Sendable {
             if let known = byOverrides[matching] { return known }
             var linter = Linter(rules: configuration.applied(to: loadedRules, forOverrides: matching), knownRuleIDs: knownRuleIDs)
             linter.listsFigures = listsFigures
+            linter.limits = configuration.limits
             linters.append(linter)
             byOverrides[matching] = linters.count - 1
             return linters.count - 1

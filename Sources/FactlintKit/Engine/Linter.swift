@@ -25,6 +25,8 @@ public struct Linter: Sendable {
     let lookedFor: HashNumbering
     /// Whether reports list every figure read, as `factlint facts` does.
     public var listsFigures = false
+    /// The caps on what one report may hold (`limits:` in `.factlint.yml`).
+    public var limits = Limits.standard
 
     public init(rules: [Rule], recognizer: FigureRecognizer = FigureRecognizer(), knownRuleIDs: Set<String> = []) {
         self.rules = rules
@@ -76,10 +78,22 @@ public struct Linter: Sendable {
     /// A file that is not valid UTF-8 is still linted (invalid bytes read as "�"), and the
     /// first invalid byte is reported so the run fails and the user can fix the encoding.
     public func lint(file path: String) -> (report: DocumentReport?, diagnostics: [Diagnostic]) {
+        // An oversized file is refused before it is read.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.maximumReportBytes {
+            return (nil, [tooLarge(size, path: path)])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, [Diagnostic(path: path, message: "cannot read the file", help: "check that it exists and that you may read it")])
         }
         return lint(bytes: [UInt8](data), path: path)
+    }
+
+    /// The diagnostic for a report over `limits.maximumReportBytes`.
+    func tooLarge(_ size: Int, path: String) -> Diagnostic {
+        Diagnostic(
+            path: path, message: "the file is \(size.byteCountDescription), larger than the \(limits.maximumReportBytes.byteCountDescription) factlint reads in one report",
+            help: "split the report into smaller files, or raise `limits: {report_size: …}` in .factlint.yml"
+        )
     }
 
     /// Lints a report given as bytes (standard input, an editor's buffer), named `path` in messages.
@@ -91,13 +105,7 @@ public struct Linter: Sendable {
     ///
     /// - Complexity: O(n) in the size of the report, plus matching.
     public func lint(bytes: [UInt8], path: String) -> (report: DocumentReport?, diagnostics: [Diagnostic]) {
-        let limits = Limits.standard
-        guard bytes.count <= limits.maximumReportBytes else {
-            return (nil, [Diagnostic(
-                path: path, message: "the file is \(bytes.count.byteCountDescription), larger than the \(limits.maximumReportBytes.byteCountDescription) factlint reads in one report",
-                help: "split the report into smaller files"
-            )])
-        }
+        guard bytes.count <= limits.maximumReportBytes else { return (nil, [tooLarge(bytes.count, path: path)]) }
         let source = SourceFile(path: path, bytes: bytes)
         var diagnostics: [Diagnostic] = []
         func located(_ offset: Int, _ message: String, help: String) -> Diagnostic {
