@@ -55,18 +55,18 @@ public struct LintRun: Sendable {
     /// The linter for each file: the plain one, or one with the rules of the overrides that match.
     func linters(for files: [String], standardInputName: String) -> (linters: [Linter], perFile: [Int]) {
         let knownRuleIDs = Set(loadedRules.map(\.id))
-        var plain = Linter(rules: rules, knownRuleIDs: knownRuleIDs)
-        plain.listsFigures = listsFigures
-        plain.limits = configuration.limits
-        var linters = [plain]
+        func linter(_ rules: [Rule]) -> Linter {
+            var linter = Linter(rules: rules, knownRuleIDs: knownRuleIDs)
+            linter.listsFigures = listsFigures
+            linter.limits = configuration.limits
+            return linter
+        }
+        var linters = [linter(rules)]
         var byOverrides: [[Int]: Int] = [[]: 0]
         let perFile = files.map { file -> Int in
             let matching = configuration.overrides(for: file == LintRun.standardInputPath ? standardInputName : file)
             if let known = byOverrides[matching] { return known }
-            var linter = Linter(rules: configuration.applied(to: loadedRules, forOverrides: matching), knownRuleIDs: knownRuleIDs)
-            linter.listsFigures = listsFigures
-            linter.limits = configuration.limits
-            linters.append(linter)
+            linters.append(linter(configuration.applied(to: loadedRules, forOverrides: matching)))
             byOverrides[matching] = linters.count - 1
             return linters.count - 1
         }
