@@ -16,11 +16,7 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var configOptions: ConfigOptions
 
-    @Option(help: "Output format: text, line, json, sarif, github, junit, checkstyle or markdown.")
-    var format: LintFormat = .text
-
-    @Option(help: ArgumentHelp("Write the output to this file, replacing it whole, instead of to standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var outputOptions: LintOutputOptions
 
     @OptionGroup var failOptions: FailOptions
 
@@ -32,9 +28,6 @@ struct Lint: ParsableCommand {
 
     @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record today's findings in this file, to adopt factlint on old reports.", valueName: "file"))
     var writeBaseline: String?
-
-    @Flag(name: .customLong("no-color"), help: "Never colour the output.")
-    var noColor = false
 
     @OptionGroup var jobs: JobOptions
 
@@ -70,8 +63,7 @@ struct Lint: ParsableCommand {
         }
         var remaining = loadedBaseline?.counts ?? [:]
         var recorded: [Baseline.Entry] = []
-        let useColor = format == .text && Output.colorsStandardOutput(writingTo: output, noColor: noColor)
-        var printer = RunPrinter(format: format, output: output, failOn: failOn, rules: run.rules, useColor: useColor)
+        var printer = outputOptions.printer(failOn: failOn, rules: run.rules)
         run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>") { outcome in
             outcome.diagnostics.forEach(report)
             guard var document = outcome.report else { return }

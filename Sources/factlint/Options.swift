@@ -63,6 +63,24 @@ enum LintFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension FailLevel: ExpressibleByArgument {}
 
+/// `--format`, `--output` and `--no-color` of the commands that print findings (`lint`, `merge`).
+struct LintOutputOptions: ParsableArguments {
+    @Option(help: "Output format: text, line, json, sarif, github, junit, checkstyle or markdown.")
+    var format: LintFormat = .text
+
+    @Option(help: ArgumentHelp("Write the output to this file, replacing it whole, instead of to standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the output.")
+    var noColor = false
+
+    /// The printer these options ask for; text gets colour only on a terminal.
+    func printer(failOn: FailLevel, rules: [Rule]) -> RunPrinter {
+        let useColor = format == .text && Output.colorsStandardOutput(writingTo: output, noColor: noColor)
+        return RunPrinter(format: format, output: output, failOn: failOn, rules: rules, useColor: useColor)
+    }
+}
+
 /// The `--config` option of the commands that read `.factlint.yml`.
 struct ConfigOptions: ParsableArguments {
     @Option(name: .customLong("config"), help: ArgumentHelp("The configuration file (default: the first .factlint.yml from the working directory upward).", valueName: "file"))

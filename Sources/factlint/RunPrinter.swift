@@ -67,13 +67,17 @@ struct RunPrinter {
     mutating func finish(files: Int, diagnostics: [Diagnostic]) -> Diagnostic? {
         let corpus = CorpusCheck.evaluate(facts, rules: rules)
         let quoting: (String, Int) -> QuotedLine? = { path, line in corpus.lines[path]?[line] }
+        // The machine formats place each finding in its report, in reading order.
+        let reportIndex = Dictionary(reports.indices.map { (reports[$0].source.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var touched: Set<Int> = []
         for finding in corpus.findings {
             print(finding, quoting: quoting)
-            if let index = reports.firstIndex(where: { $0.source.path == finding.path }) {
+            if let index = reportIndex[finding.path] {
                 reports[index].findings.append(finding)
-                reports[index].findings.sort(by: Finding.inReadingOrder)
+                touched.insert(index)
             }
         }
+        for index in touched { reports[index].findings.sort(by: Finding.inReadingOrder) }
         let summary = Lint.summary(files: files, rules: rules.count, counts: counts, figuresRead: figuresRead, figuresUsed: figuresUsed)
         if format == .text { emit(summary) } else { Output.error(summary) }
         let baseDirectory = FileManager.default.currentDirectoryPath

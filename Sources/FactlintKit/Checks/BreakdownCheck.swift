@@ -135,7 +135,7 @@ struct ListReader {
     let document: Document
     let items: [SentenceItems.Item]
 
-    /// The hash of each item, as `TemplateMatcher.hashes` gives it.
+    /// The hash of each item, as `SentenceItems` gives it.
     let hashes: [UInt64]
 
     /// - Parameter index: the document's sentence items, when they are built already.
@@ -145,8 +145,9 @@ struct ListReader {
             items = index.items[sentence]
             hashes = index.hashes[sentence]
         } else {
-            items = SentenceItems(document: document, sentence: document.sentences[sentence]).items
-            hashes = TemplateMatcher.hashes(of: items, in: document)
+            let read = SentenceItems(document: document, sentence: document.sentences[sentence], hashing: true)
+            items = read.items
+            hashes = read.hashes
         }
     }
 

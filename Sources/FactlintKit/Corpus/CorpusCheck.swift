@@ -53,7 +53,7 @@ public enum CorpusCheck {
             if let statedValue = stated.interval, let otherValue = other.interval {
                 evidence = Evidence(stated: statedValue, computed: otherValue, gap: statedValue.gap(to: otherValue), isDate: stated.isDate)
             }
-            if let tolerance = rule.tolerance, let evidence, tolerance.absorbs(evidence) { continue }
+            if rule.tolerates(evidence) { continue }
             let places = group.map { "\($0.text) in \($0.path):\($0.label.span.start.line)" }
             let key = stated.key.joined(separator: ", ")
             var values = stated.bindings

@@ -53,7 +53,7 @@ public struct Linter: Sendable {
             }
             let outcome = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches, index: index, references: references))
             for var finding in outcome.findings {
-                if let tolerance = rule.tolerance, let evidence = finding.evidence, tolerance.absorbs(evidence) { continue }
+                if rule.tolerates(finding.evidence) { continue }
                 finding.severity = rule.severity(for: finding.evidence)
                 // Two templates can reach one discrepancy; report it once.
                 if seen.insert(finding).inserted { findings.append(finding) }

@@ -122,6 +122,12 @@ public struct Rule: Sendable {
     public var path: String
     public var location: SourceLocation
 
+    /// Whether a finding with this evidence is small enough for the rule's tolerance to let pass.
+    public func tolerates(_ evidence: Evidence?) -> Bool {
+        guard let tolerance, let evidence else { return false }
+        return tolerance.absorbs(evidence)
+    }
+
     /// The severity of a finding with this evidence: raised by `error_if` or `warn_if` when reached.
     public func severity(for evidence: Evidence?) -> Severity {
         guard let evidence else { return severity }

@@ -9,7 +9,7 @@ import FactlintFigures
 struct SentenceIndex {
     /// The items of each sentence.
     let items: [[SentenceItems.Item]]
-    /// The hash of each item's text (see `TemplateMatcher.hashes`), per sentence.
+    /// The hash of each item's text (see `SentenceItems.hashes`), per sentence.
     let hashes: [[UInt64]]
     /// The words and marks that templates require, numbered.
     let lookedFor: HashNumbering

@@ -9,7 +9,8 @@ struct SentenceItems {
     }
 
     var items: [Item] = []
-    /// The hash of each item as `TemplateMatcher.hashes` gives it, when asked for.
+    /// The hash of each item, when asked for: `wordHash` of a word's bytes (ASCII lowercased),
+    /// `punctuationHash` of a mark's, 0 for a figure.
     var hashes: [UInt64] = []
 
     /// - Parameter hashing: whether to hash each item too, in the same pass.

@@ -118,15 +118,7 @@ enum PunctuationClass: Sendable, Equatable {
     static let dashes: [[UInt8]] = ["-", "–", "—", "‑"].map { Array($0.utf8) }
 
     init<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        if PunctuationClass.quotes.contains(where: { $0.elementsEqual(bytes) }) {
-            self = .quote
-        } else if PunctuationClass.apostrophes.contains(where: { $0.elementsEqual(bytes) }) {
-            self = .apostrophe
-        } else if PunctuationClass.dashes.contains(where: { $0.elementsEqual(bytes) }) {
-            self = .dash
-        } else {
-            self = .exact(Array(bytes))
-        }
+        self = PunctuationClass.family(of: bytes) ?? .exact(Array(bytes))
     }
 
     /// The class of a mark that has typographic variants (a quote, an apostrophe, a dash); nil
@@ -159,9 +151,7 @@ enum PunctuationClass: Sendable, Equatable {
     func matches<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
         switch self {
         case .exact(let expected): return bytes.elementsEqual(expected)
-        case .quote: return PunctuationClass.quotes.contains { $0.elementsEqual(bytes) }
-        case .apostrophe: return PunctuationClass.apostrophes.contains { $0.elementsEqual(bytes) }
-        case .dash: return PunctuationClass.dashes.contains { $0.elementsEqual(bytes) }
+        default: return PunctuationClass.family(of: bytes) == self
         }
     }
 }

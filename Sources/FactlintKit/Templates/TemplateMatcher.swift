@@ -131,16 +131,6 @@ struct TemplateMatcher {
         return TemplateMatch(sentence: sentence, bytes: bytes, bindings: bindings)
     }
 
-    /// The hash of each item's lowercase text (marks hashed apart from words); 0 for figures.
-    static func hashes(of items: [SentenceItems.Item], in document: Document) -> [UInt64] {
-        items.map { item in
-            guard case .token(let index) = item else { return 0 }
-            let token = document.tokens[index]
-            let bytes = document.source.bytes[token.bytes]
-            return token.kind == .punctuation ? punctuationHash(bytes) : wordHash(bytes)
-        }
-    }
-
     /// Lowercase, without quotes, with runs of spaces made one.
     static func key(for text: String) -> String {
         if let key = text.utf8.withContiguousStorageIfAvailable(asciiKey) { return key ?? slowKey(for: text) }
