@@ -204,18 +204,11 @@ import Testing
     }
 
     static func python(_ arguments: [String]) throws -> CLI.Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Output(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self), status: process.terminationStatus)
+        let result = try CommandRunner.runProgram(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments,
+            in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), environment: ProcessInfo.processInfo.environment
+        )
+        return CLI.Output(stdout: result.stdout, stderr: result.stderr, status: result.status)
     }
 
     // MARK: - GitHub

@@ -198,29 +198,18 @@ import Testing
     /// Runs factlint with `arguments` in `directory`; as a user without root's privileges when
     /// the tests run as root, so that a file's permissions mean something.
     func runUnprivileged(_ arguments: [String], in directory: URL) throws -> CLI.Output {
-        let process = Process()
+        var program = CommandRunner.executable
+        var programArguments = arguments
         if geteuid() == 0 {
             let setpriv = "/usr/bin/setpriv"
             try #require(FileManager.default.isExecutableFile(atPath: setpriv), "running as root needs setpriv to drop privileges")
-            process.executableURL = URL(fileURLWithPath: setpriv)
-            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CommandRunner.executable.path] + arguments
-        } else {
-            process.executableURL = CommandRunner.executable
-            process.arguments = arguments
+            program = URL(fileURLWithPath: setpriv)
+            programArguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CommandRunner.executable.path] + arguments
         }
-        process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Output(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self), status: process.terminationStatus)
+        let result = try CommandRunner.runProgram(program, programArguments, in: directory, environment: environment)
+        return CLI.Output(stdout: result.stdout, stderr: result.stderr, status: result.status)
     }
 
     @Test func aFileThatMayNotBeReadIsReportedAndTheOthersLinted() throws {

@@ -39,15 +39,24 @@ public enum CommandRunner {
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
         unsetting: [String] = [], input: String? = nil
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
         for key in unsetting { env.removeValue(forKey: key) }
-        process.environment = env
+        return try runProgram(executable, arguments, in: directory ?? packageRoot, environment: env, input: input)
+    }
+
+    /// Runs any program with `arguments` in `directory` and the given environment, `input` on its
+    /// standard input when given. Standard error is read on another thread while standard
+    /// output is read here, so a program that fills one pipe never waits on the other.
+    public static func runProgram(
+        _ program: URL, _ arguments: [String], in directory: URL, environment: [String: String], input: String? = nil
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -55,14 +64,34 @@ public enum CommandRunner {
         let stdin = input.map { _ in Pipe() }
         if let stdin { process.standardInput = stdin }
         try process.run()
+        let stderrReader = PipeReader(err.fileHandleForReading)
         if let stdin, let input {
             stdin.fileHandleForWriting.write(Data(input.utf8))
             try stdin.fileHandleForWriting.close()
         }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = stderrReader.wait()
         process.waitUntilExit()
         return Result(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self), status: process.terminationStatus)
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeReader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe held, once its writer closed it.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
 
