@@ -33,6 +33,9 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var shardOptions: ShardOptions
 
+    @Flag(help: "Print where the time went, reading reports and each rule, slowest first, to standard error.")
+    var timing = false
+
     /// Where to read about factlint, for SARIF's `informationUri`; nil until factlint has a public home.
     static let homepage: String? = nil
 
@@ -45,7 +48,9 @@ struct Lint: ParsableCommand {
             failed = true
         }
         let configuration = try configOptions.load()
-        let run = try ruleOptions.lintRun(configuration, report: report)
+        var run = try ruleOptions.lintRun(configuration, report: report)
+        run.timesRules = timing
+        var timings = Timings()
         let failOn = failOptions.level(configuration)
         let inputs = paths.isEmpty ? configuration.paths ?? ["Reports"] : paths
         let (allFiles, pathDiagnostics) = run.files(for: inputs)
@@ -67,6 +72,7 @@ struct Lint: ParsableCommand {
         run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>") { outcome in
             outcome.diagnostics.forEach(report)
             guard var document = outcome.report else { return }
+            if let spent = document.timings { timings.add(spent) }
             if writeBaseline != nil {
                 recorded += document.findings.map { Baseline.entry(for: $0, source: document.source) }
             }
@@ -77,6 +83,7 @@ struct Lint: ParsableCommand {
             printer.add(document) { path, line in path == source.path ? QuotedLine(source: source, line: line) : nil }
         }
         if let problem = printer.finish(files: files.count, diagnostics: diagnostics) { report(problem) }
+        if timing { Output.error(timings.table()) }
         if let writeBaseline {
             do {
                 try Baseline(entries: recorded).write(to: writeBaseline)

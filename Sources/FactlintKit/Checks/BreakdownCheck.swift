@@ -142,10 +142,11 @@ struct ListReader {
     init(document: Document, sentence: Int, index: SentenceIndex? = nil) {
         self.document = document
         if let index {
-            items = index.items[sentence]
-            hashes = index.hashes[sentence]
+            let range = index.itemRange(of: sentence)
+            items = Array(index.items[range])
+            hashes = Array(index.hashes[range])
         } else {
-            let read = SentenceItems(document: document, sentence: document.sentences[sentence], hashing: true)
+            let read = SentenceItems(document: document, sentence: document.sentences[sentence])
             items = read.items
             hashes = read.hashes
         }

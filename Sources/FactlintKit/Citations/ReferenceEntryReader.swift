@@ -78,8 +78,18 @@ struct ReferenceEntryReader {
     /// The text of a token.
     func text(_ index: Int) -> String { document.text(document.tokens[index].bytes) }
 
-    func isMark(_ index: Int, _ marks: Set<String>) -> Bool {
-        document.tokens[index].kind == .punctuation && marks.contains(text(index))
+    /// Whether the token is one of the marks; compares bytes, allocates nothing.
+    func isMark(_ index: Int, _ marks: Marks) -> Bool {
+        let token = document.tokens[index]
+        guard token.kind == .punctuation else { return false }
+        let bytes = document.source.bytes[token.start..<token.end]
+        return marks.spellings.contains { $0.elementsEqual(bytes) }
+    }
+
+    /// A few punctuation marks, as bytes.
+    struct Marks: Sendable {
+        let spellings: [[UInt8]]
+        init(_ marks: String...) { spellings = marks.map { Array($0.utf8) } }
     }
 
     /// A small whole number written in digits only ("12", not "1,200" or "4.8").
@@ -93,15 +103,15 @@ struct ReferenceEntryReader {
     func leadingNumber(_ tokens: Range<Int>) -> (Int, Int)? {
         var index = tokens.lowerBound
         let end = tokens.upperBound
-        if isMark(index, ["["]) {
+        if isMark(index, ReferenceEntryReader.openBracket) {
             index += 1
-            if index < end, isMark(index, ["^"]) { index += 1 }
-            guard index + 1 < end, let number = smallNumber(index), isMark(index + 1, ["]"]) else { return nil }
+            if index < end, isMark(index, ReferenceEntryReader.caret) { index += 1 }
+            guard index + 1 < end, let number = smallNumber(index), isMark(index + 1, ReferenceEntryReader.closeBracket) else { return nil }
             index += 2
-            if index < end, isMark(index, [":"]), !document.tokens[index].spaceBefore { index += 1 }
+            if index < end, isMark(index, ReferenceEntryReader.colon), !document.tokens[index].spaceBefore { index += 1 }
             return index < end ? (number, index) : nil
         }
-        guard index + 2 < end, let number = smallNumber(index), isMark(index + 1, [".", ")"]),
+        guard index + 2 < end, let number = smallNumber(index), isMark(index + 1, ReferenceEntryReader.numberEnd),
               !document.tokens[index + 1].spaceBefore else { return nil }
         return (number, index + 2)
     }
@@ -112,7 +122,7 @@ struct ReferenceEntryReader {
         var index = tokens.lowerBound
         let end = tokens.upperBound
         var caret = false
-        if index < end, isMark(index, ["^", "↑"]) {
+        if index < end, isMark(index, ReferenceEntryReader.backLink) {
             caret = true
             index += 1
         }
@@ -147,10 +157,22 @@ struct ReferenceEntryReader {
         "archived": .archived,
         "retrieved": .retrieved, "accessed": .retrieved,
     ]
-    static let opening: Set<String> = ["“", "‘", "«"]
-    static let closing: Set<String> = ["”", "’", "»"]
-    static let before: Set<String> = [".", "(", ",", ";"]
-    static let after: Set<String> = [".", ")", ",", ";"]
+    /// The role words by `wordHash`, so a word is looked up without making a string of it.
+    static let roleWordHashes = HashTable(Dictionary(uniqueKeysWithValues: roleWords.map { (wordHash($0.key.utf8), $0.value) }))
+    static let opening = Marks("“", "‘", "«")
+    static let closing = Marks("”", "’", "»")
+    static let before = Marks(".", "(", ",", ";")
+    static let after = Marks(".", ")", ",", ";")
+    static let straightQuote = Marks("\"")
+    static let openParenthesis = Marks("(")
+    static let closeParenthesis = Marks(")")
+    static let parentheses = Marks("(", ")")
+    static let openBracket = Marks("[")
+    static let closeBracket = Marks("]")
+    static let caret = Marks("^")
+    static let colon = Marks(":")
+    static let numberEnd = Marks(".", ")")
+    static let backLink = Marks("^", "↑")
 
     /// The entry's dates with a role. A date is labelled by a word before it in its part of the
     /// entry ("Retrieved 2017-12-01", "archived from the original on …"); a date that is a part
@@ -170,7 +192,7 @@ struct ReferenceEntryReader {
                     quoted = true
                 } else if isMark(token, ReferenceEntryReader.closing) {
                     quoted = false
-                } else if isMark(token, ["\""]) {
+                } else if isMark(token, ReferenceEntryReader.straightQuote) {
                     quoted.toggle()
                 }
                 token += 1
@@ -182,10 +204,10 @@ struct ReferenceEntryReader {
             var scan = figure.tokens.lowerBound - 1
             while scan >= contentStart, words < 8 {
                 // A parenthesis in between ("Archived (PDF) from the original on …") is passed over.
-                if isMark(scan, [")"]) {
+                if isMark(scan, ReferenceEntryReader.closeParenthesis) {
                     var open = scan - 1
-                    while open >= contentStart, !isMark(open, ["(", ")"]) { open -= 1 }
-                    if open >= contentStart, isMark(open, ["("]), scan - open <= 4 {
+                    while open >= contentStart, !isMark(open, ReferenceEntryReader.parentheses) { open -= 1 }
+                    if open >= contentStart, isMark(open, ReferenceEntryReader.openParenthesis), scan - open <= 4 {
                         scan = open - 1
                         continue
                     }
@@ -196,7 +218,8 @@ struct ReferenceEntryReader {
                 }
                 if document.tokens[scan].kind == .word {
                     words += 1
-                    if let found = ReferenceEntryReader.roleWords[text(scan).lowercased()] {
+                    let word = document.source.bytes[document.tokens[scan].bytes]
+                    if let found = ReferenceEntryReader.roleWordHashes.value(for: wordHash(word)) {
                         role = found
                         break
                     }
@@ -211,8 +234,8 @@ struct ReferenceEntryReader {
             let next = figure.tokens.upperBound
             let standsAlone = boundary == figure.tokens.lowerBound - 1
                 && (next >= piece.tokens.upperBound || isMark(next, ReferenceEntryReader.after))
-            let parenthesisMatches = boundary < contentStart || !isMark(boundary, ["("])
-                || (next < piece.tokens.upperBound && isMark(next, [")"]))
+            let parenthesisMatches = boundary < contentStart || !isMark(boundary, ReferenceEntryReader.openParenthesis)
+                || (next < piece.tokens.upperBound && isMark(next, ReferenceEntryReader.closeParenthesis))
             if standsAlone, parenthesisMatches { bare.append(figureIndex) }
         }
         var result = labelled

@@ -68,14 +68,14 @@ public struct ReferenceList: Sendable {
                     result.insert(index)
                     continue
                 }
-                open = block.bytes.count <= 40 && isReferenceHeading(document.text(block.bytes)) ? level : nil
+                open = block.bytes.count <= 40 && isReferenceHeading(document.source.bytes[block.bytes]) ? level : nil
                 if open != nil { result.insert(index) }
                 continue
             }
             if open != nil {
                 result.insert(index)
             } else if case .paragraph = block.kind, block.listItem == nil, let line = block.segments.first,
-                      line.count <= 40, isReferenceHeading(document.text(line)) {
+                      line.count <= 40, isReferenceHeading(document.source.bytes[line]) {
                 // A plain-text report names its list with a line of its own: "References:",
                 // which may run straight into the entries.
                 open = 0
@@ -88,8 +88,8 @@ public struct ReferenceList: Sendable {
         for block in document.blocks {
             guard let list = block.list, let item = block.listItem, block.isProse, let first = block.tokens.first,
                   openedItems.insert(item).inserted else { continue }
-            let mark = document.text(document.tokens[first].bytes)
-            listHasBackLinks[list] = (listHasBackLinks[list] ?? true) && (mark == "^" || mark == "↑")
+            let mark = document.source.bytes[document.tokens[first].bytes]
+            listHasBackLinks[list] = (listHasBackLinks[list] ?? true) && (mark.elementsEqual("^".utf8) || mark.elementsEqual("↑".utf8))
         }
         for (index, block) in document.blocks.enumerated() {
             if let list = block.list, listHasBackLinks[list] == true { result.insert(index) }
@@ -98,13 +98,22 @@ public struct ReferenceList: Sendable {
     }
 
     /// Marks around a heading's words: "## Notes:", "**Sources**".
-    static let clutter: Set<Character> = [" ", "\t", "#", ":", "*", "_"]
+    static func isClutter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "*"), UInt8(ascii: "_"): return true
+        default: return false
+        }
+    }
+
+    /// The longest heading in `headings`, in bytes.
+    static let longestHeading = headings.map(\.utf8.count).max() ?? 0
 
     /// Whether a heading's text names a reference list: "References", "Notes:", "## Sources ##".
-    static func isReferenceHeading(_ text: String) -> Bool {
-        var trimmed = Substring(text)
-        while let first = trimmed.first, clutter.contains(first) { trimmed.removeFirst() }
-        while let last = trimmed.last, clutter.contains(last) { trimmed.removeLast() }
-        return headings.contains(trimmed.lowercased())
+    static func isReferenceHeading(_ text: ArraySlice<UInt8>) -> Bool {
+        var trimmed = text
+        while let first = trimmed.first, isClutter(first) { trimmed.removeFirst() }
+        while let last = trimmed.last, isClutter(last) { trimmed.removeLast() }
+        guard !trimmed.isEmpty, trimmed.count <= longestHeading else { return false }
+        return headings.contains(String(decoding: trimmed.map(ByteText.lowercased), as: UTF8.self))
     }
 }

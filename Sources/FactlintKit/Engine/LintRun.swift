@@ -22,6 +22,8 @@ public struct LintRun: Sendable {
     public var rules: [Rule]
     /// Whether reports list every figure read (`factlint facts --format jsonl`).
     public var listsFigures = false
+    /// Whether reports carry where their time went (`factlint lint --timing`).
+    public var timesRules = false
 
     public init(configuration: Configuration, loadedRules: [Rule]) {
         self.configuration = configuration
@@ -58,6 +60,7 @@ public struct LintRun: Sendable {
         func linter(_ rules: [Rule]) -> Linter {
             var linter = Linter(rules: rules, knownRuleIDs: knownRuleIDs)
             linter.listsFigures = listsFigures
+            linter.timesRules = timesRules
             linter.limits = configuration.limits
             return linter
         }

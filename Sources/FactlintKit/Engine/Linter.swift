@@ -13,32 +13,51 @@ public struct DocumentReport: Sendable {
     public var facts: [CorpusFact] = []
     /// Every figure read, when the linter was asked to list them (`factlint facts --format jsonl`).
     public var figures: [FigureListing.Entry]?
+    /// Where the time went, when the linter was asked to time itself (`--timing`).
+    public var timings: Timings?
 }
 
 /// Evaluates rules against documents: match every template, then let each rule's check judge.
 public struct Linter: Sendable {
-    public var rules: [Rule]
+    public let rules: [Rule]
     public var recognizer: FigureRecognizer
     /// Every rule id a suppression may name: the rules that run and those turned off by configuration.
     public var knownRuleIDs: Set<String>
     /// Every word and mark the rules' templates require, for indexing each document's sentences.
     let lookedFor: HashNumbering
+    /// Each rule's templates with their required groups numbered by `lookedFor`, worked out once.
+    let templates: [[(template: Template, groups: [[Int]])]]
     /// Whether reports list every figure read, as `factlint facts` does.
     public var listsFigures = false
     /// The caps on what one report may hold (`limits:` in `.factlint.yml`).
     public var limits = Limits.standard
+    /// Whether reports carry the time spent reading them and on each rule (`--timing`).
+    public var timesRules = false
 
     public init(rules: [Rule], recognizer: FigureRecognizer = FigureRecognizer(), knownRuleIDs: Set<String> = []) {
         self.rules = rules
         self.recognizer = recognizer
         self.knownRuleIDs = knownRuleIDs.union(rules.map(\.id))
-        self.lookedFor = HashNumbering(templates: rules.flatMap(\.check.templates))
+        let lookedFor = HashNumbering(templates: rules.flatMap(\.check.templates))
+        self.lookedFor = lookedFor
+        self.templates = rules.map { rule in rule.check.templates.map { ($0, lookedFor.groups(of: $0)) } }
     }
 
     /// Lints one document.
     ///
     /// - Complexity: O(rules × templates × sentence length) for matching, plus each check's grouping.
     public func lint(_ document: Document) -> DocumentReport {
+        lint(document, readingTime: nil)
+    }
+
+    func lint(_ document: Document, readingTime: Duration?) -> DocumentReport {
+        let clock = ContinuousClock()
+        var timings: Timings?
+        var started = clock.now
+        if timesRules {
+            timings = Timings()
+            timings?.reading = readingTime ?? .zero
+        }
         var findings: [Finding] = []
         var seen: Set<Finding> = []
         var used: Set<Int> = []
@@ -47,9 +66,14 @@ public struct Linter: Sendable {
         // Each sentence's words and figures, built once for every template of every rule.
         let index = SentenceIndex(document: document, lookedFor: lookedFor)
         let references = rules.contains { $0.kind == .citation } ? ReferenceList(document: document) : nil
-        for rule in rules {
-            let matches = rule.check.templates.map { template in
-                TemplateMatcher(template: template, document: document, index: index).matches()
+        if timesRules {
+            let now = clock.now
+            timings?.reading += now - started
+            started = now
+        }
+        for (rule, templates) in zip(rules, templates) {
+            let matches = templates.map { template, groups in
+                TemplateMatcher(template: template, document: document, index: index, groups: groups).matches()
             }
             let outcome = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches, index: index, references: references))
             for var finding in outcome.findings {
@@ -61,6 +85,11 @@ public struct Linter: Sendable {
             used.formUnion(outcome.usedFigures)
             checksRun += outcome.checksRun
             facts += outcome.facts
+            if timesRules {
+                let now = clock.now
+                timings?.rules[rule.id, default: .zero] += now - started
+                started = now
+            }
         }
         // Suppressions written in the report, and findings about suppressions that do nothing.
         var suppressions = Suppressions(document: document)
@@ -70,7 +99,7 @@ public struct Linter: Sendable {
         }
         findings.sort(by: Finding.inReadingOrder)
         return DocumentReport(source: document.source, findings: findings, figuresRead: document.figures.count, figuresUsed: used.count, checksRun: checksRun, facts: facts,
-                              figures: listsFigures ? FigureListing(document: document).entries : nil)
+                              figures: listsFigures ? FigureListing(document: document).entries : nil, timings: timings)
     }
 
     /// Reads and lints a file; a file that cannot be read is a diagnostic.
@@ -124,14 +153,17 @@ public struct Linter: Sendable {
                 help: "a NUL byte comes from a binary file or a UTF-16 encoding; save the report as UTF-8 text (factlint read the rest of it)"
             ))
         }
+        let clock = ContinuousClock()
+        let started = clock.now
         let document = Document(source: source, recognizer: recognizer, limits: limits)
+        let readingTime = clock.now - started
         if let offset = document.firstTooDeepOffset {
             diagnostics.append(located(
                 offset, "lists or block quotes nest more than \(limits.maximumMarkdownNesting) deep here; deeper lines are read as plain paragraphs",
                 help: "flatten the nesting; factlint read the rest of the report"
             ))
         }
-        return (lint(document), diagnostics)
+        return (lint(document, readingTime: readingTime), diagnostics)
     }
 }
 

@@ -1,83 +1,159 @@
 import FactlintFigures
 
+/// What a template search needs to know of one item, worked out once when a document is indexed
+/// so that matching compares bits and integers, never bytes.
+struct ItemTraits: OptionSet, Sendable {
+    let rawValue: UInt16
+
+    /// A word token ("convicted"); numbers written in digits are not words.
+    static let word = ItemTraits(rawValue: 1 << 0)
+    /// A number token that no figure took ("2.3.1").
+    static let number = ItemTraits(rawValue: 1 << 1)
+    static let punctuation = ItemTraits(rawValue: 1 << 2)
+    static let figure = ItemTraits(rawValue: 1 << 3)
+    /// A word that starts with a capital letter.
+    static let capitalized = ItemTraits(rawValue: 1 << 4)
+    static let quote = ItemTraits(rawValue: 1 << 5)
+    static let apostrophe = ItemTraits(rawValue: 1 << 6)
+    static let dash = ItemTraits(rawValue: 1 << 7)
+    /// A word that opens a sentence or clause rather than a name ("According", "The").
+    static let nonNameWord = ItemTraits(rawValue: 1 << 8)
+    /// A word allowed inside a name between capitalised words ("of", "and", "de").
+    static let nameConnector = ItemTraits(rawValue: 1 << 9)
+    /// A word at which a trailing `{x:text}` slot stops ("in", "which").
+    static let textStop = ItemTraits(rawValue: 1 << 10)
+    /// An item a gap (`...`) may skip: a word, a dash, an apostrophe, a quote or a date.
+    static let skippable = ItemTraits(rawValue: 1 << 11)
+
+    /// Connectors allowed inside a name between capitalised words: "Office to Monitor and Combat".
+    static let nameConnectors = ["of", "for", "and", "in", "on", "the", "de", "del", "van", "von", "al", "bin"]
+    /// Capitalised words that open sentences and clauses rather than names: "According to Duman Taev".
+    static let nonNameWords = [
+        "according", "the", "a", "an", "in", "on", "at", "for", "as", "while", "after", "before", "still", "however",
+        "although", "though", "but", "and", "or", "since", "during", "when", "where", "if", "meanwhile", "moreover",
+        "also", "this", "that", "these", "those", "its", "their", "his", "her", "our", "by", "from", "with", "of", "to",
+        "yet", "then", "thus", "today", "later", "earlier", "last", "next", "both", "all", "some", "many", "most",
+    ]
+    /// Words at which a trailing `{x:text}` slot stops.
+    static let textStops = [
+        "in", "on", "at", "for", "from", "during", "since", "by", "with", "and", "or", "including", "compared",
+        "while", "which", "who", "whom", "that", "as", "than", "to", "under", "between", "after", "before", "of", "were", "was",
+    ]
+
+    /// The traits the word lists give, by word hash.
+    static let listedWords: HashTable<ItemTraits> = {
+        var traits: [UInt64: ItemTraits] = [:]
+        for word in nameConnectors { traits[wordHash(word.utf8), default: []].insert(.nameConnector) }
+        for word in nonNameWords { traits[wordHash(word.utf8), default: []].insert(.nonNameWord) }
+        for word in textStops { traits[wordHash(word.utf8), default: []].insert(.textStop) }
+        return HashTable(traits)
+    }()
+}
+
 /// A document's sentences as templates search them, built once for every template of every
-/// rule: each sentence's items and item hashes, and for each word or mark a template requires,
-/// the sentences holding it.
+/// rule: each sentence's items, their hashes and traits, and for each word or mark a template
+/// requires, the sentences holding it.
 ///
-/// A template is tried only on the sentences that hold its rarest required group of words, so
-/// most sentences are never tried against most templates.
+/// A template is tried only on the sentences that hold an item of every group it requires,
+/// found through its rarest group, so most sentences are never tried against most templates.
+/// Items of all sentences sit in one array each, so indexing allocates a few arrays per
+/// document, not per sentence.
 struct SentenceIndex {
-    /// The items of each sentence.
-    let items: [[SentenceItems.Item]]
-    /// The hash of each item's text (see `SentenceItems.hashes`), per sentence.
-    let hashes: [[UInt64]]
+    /// Where each sentence's items begin in `items`, with the end of the last as a final entry.
+    let starts: [Int]
+    /// The items of every sentence, one sentence after another.
+    let items: [SentenceItems.Item]
+    /// The hash of each item (see `SentenceItems`): 0 for a figure.
+    let hashes: [UInt64]
+    let traits: [ItemTraits]
     /// The words and marks that templates require, numbered.
     let lookedFor: HashNumbering
     /// For each word of `lookedFor`, by its number, the sentences holding it in increasing order.
     private let sentencesByWord: [[Int32]]
+    /// For each sentence, one bit per word of `lookedFor` it holds, in `presentWidth` words.
+    private let present: [UInt64]
+    private let presentWidth: Int
 
     /// - Parameter lookedFor: the words the index lists sentences for; `HashNumbering(templates:)`.
     /// - Complexity: O(tokens).
     init(document: Document, lookedFor: HashNumbering) {
-        var items: [[SentenceItems.Item]] = []
-        var hashes: [[UInt64]] = []
-        items.reserveCapacity(document.sentences.count)
-        hashes.reserveCapacity(document.sentences.count)
+        let read = SentenceItems(document: document)
+        let width = (lookedFor.count + 63) / 64
+        var present = [UInt64](repeating: 0, count: width * document.sentences.count)
         var sentencesByWord = [[Int32]](repeating: [], count: lookedFor.count)
-        for (index, sentence) in document.sentences.enumerated() {
-            let read = SentenceItems(document: document, sentence: sentence, hashing: true)
-            let sentenceItems = read.items
-            let sentenceHashes = read.hashes
-            for hash in sentenceHashes where hash != 0 {
-                guard let number = lookedFor.number(of: hash) else { continue }
-                // Sentences are visited in order, so a repeated word only needs the last entry checked.
-                if sentencesByWord[number].last != Int32(index) {
-                    sentencesByWord[number].append(Int32(index))
+        for sentence in document.sentences.indices {
+            for item in read.starts[sentence]..<read.starts[sentence + 1] {
+                let hash = read.hashes[item]
+                guard hash != 0, let number = lookedFor.number(of: hash) else { continue }
+                let (word, bit) = (sentence * width + number >> 6, UInt64(1) << UInt64(number & 63))
+                if present[word] & bit == 0 {
+                    present[word] |= bit
+                    sentencesByWord[number].append(Int32(sentence))
                 }
             }
-            items.append(sentenceItems)
-            hashes.append(sentenceHashes)
         }
-        self.items = items
-        self.hashes = hashes
+        self.starts = read.starts
+        self.items = read.items
+        self.hashes = read.hashes
+        self.traits = read.traits
         self.lookedFor = lookedFor
         self.sentencesByWord = sentencesByWord
+        self.present = present
+        self.presentWidth = width
     }
+
+    var sentenceCount: Int { starts.count - 1 }
+
+    /// The positions of a sentence's items in `items`, `hashes` and `traits`.
+    func itemRange(of sentence: Int) -> Range<Int> { starts[sentence]..<starts[sentence + 1] }
 
     /// The sentences holding a word or mark; empty for one the index does not look for.
     private func sentences(holding hash: UInt64) -> [Int32] {
         lookedFor.number(of: hash).map { sentencesByWord[$0] } ?? []
     }
 
+    /// Whether a sentence holds one of the looked-for words numbered in `group`.
+    private func holds(_ sentence: Int, anyOf group: [Int]) -> Bool {
+        let base = sentence * presentWidth
+        return group.contains { present[base + $0 >> 6] & (UInt64(1) << UInt64($0 & 63)) != 0 }
+    }
+
     /// The sentences a template may match: those holding an item of every group it requires,
     /// found through its rarest group; every sentence when it requires none.
     ///
-    /// - Precondition: `lookedFor` holds every hash of the template's required groups.
-    func candidates(for template: Template) -> [Int] {
-        let groups = template.requiredGroups
-        guard !groups.isEmpty else { return Array(items.indices) }
+    /// - Parameter groups: the template's required groups, numbered by `lookedFor.groups(of:)`.
+    func candidates(groups: [[Int]]) -> [Int] {
+        guard !groups.isEmpty else { return Array(0..<sentenceCount) }
         // The group whose words occur in fewest sentences (counted with repeats across words).
         var rarest = 0
         var rarestCount = Int.max
         for (position, group) in groups.enumerated() {
-            let count = group.reduce(0) { $0 + sentences(holding: $1).count }
+            var count = 0
+            for number in group { count += sentencesByWord[number].count }
             if count == 0 { return [] }
             if count < rarestCount {
                 rarest = position
                 rarestCount = count
             }
         }
-        var listed = groups[rarest].count == 1 ? sentences(holding: groups[rarest][0]) : groups[rarest].flatMap { sentences(holding: $0) }
-        if groups[rarest].count > 1 { listed.sort() }
         var result: [Int] = []
-        var previous: Int32 = -1
-        for sentence in listed where sentence != previous {
-            previous = sentence
-            let itemHashes = hashes[Int(sentence)]
-            let holdsAll = groups.indices.allSatisfy { group in
-                group == rarest || groups[group].contains(where: itemHashes.contains)
+        result.reserveCapacity(rarestCount)
+        func add(_ sentence: Int) {
+            for group in groups.indices where group != rarest && !holds(sentence, anyOf: groups[group]) { return }
+            result.append(sentence)
+        }
+        if groups[rarest].count == 1 {
+            for sentence in sentencesByWord[groups[rarest][0]] { add(Int(sentence)) }
+        } else {
+            var listed: [Int32] = []
+            listed.reserveCapacity(rarestCount)
+            for number in groups[rarest] { listed += sentencesByWord[number] }
+            listed.sort()
+            var previous: Int32 = -1
+            for sentence in listed where sentence != previous {
+                previous = sentence
+                add(Int(sentence))
             }
-            if holdsAll { result.append(Int(sentence)) }
         }
         return result
     }
@@ -86,30 +162,52 @@ struct SentenceIndex {
 /// A fixed set of 64-bit hashes, each with a number from 0: an open-addressing table that
 /// uses the hash itself, so a look-up costs a multiply and a probe or two.
 struct HashNumbering: Sendable {
-    private var keys: [UInt64]
-    private var numbers: [Int32]
-    private let mask: Int
-    private(set) var count = 0
+    private let table: HashTable<Int32>
+    let count: Int
 
     init<Hashes: Sequence>(_ hashes: Hashes) where Hashes.Element == UInt64 {
-        let unique = Array(Set(hashes))
-        var capacity = 16
-        while capacity < unique.count * 2 { capacity *= 2 }
-        keys = [UInt64](repeating: 0, count: capacity)
-        numbers = [Int32](repeating: -1, count: capacity)
-        mask = capacity - 1
-        for hash in unique where hash != 0 {
-            var slot = HashNumbering.slot(of: hash, mask: mask)
-            while numbers[slot] >= 0 { slot = (slot + 1) & mask }
-            keys[slot] = hash
-            numbers[slot] = Int32(count)
-            count += 1
-        }
+        var numbers: [UInt64: Int32] = [:]
+        for hash in hashes where hash != 0 && numbers[hash] == nil { numbers[hash] = Int32(numbers.count) }
+        table = HashTable(numbers)
+        count = numbers.count
     }
 
     /// The hashes every template of the rules requires, numbered.
     init(templates: [Template]) {
         self.init(templates.flatMap { $0.requiredGroups.joined() })
+    }
+
+    /// A template's required groups by number, for `SentenceIndex.candidates(groups:)`.
+    ///
+    /// - Precondition: the numbering holds every hash of the template's required groups.
+    func groups(of template: Template) -> [[Int]] {
+        template.requiredGroups.map { group in group.compactMap { number(of: $0) } }
+    }
+
+    @inline(__always)
+    func number(of hash: UInt64) -> Int? {
+        table.value(for: hash).map(Int.init)
+    }
+}
+
+/// A fixed map from non-zero 64-bit hashes to values, open addressing on the hash itself.
+struct HashTable<Value: Sendable>: Sendable {
+    private var keys: [UInt64]
+    private var values: [Value?]
+    private let mask: Int
+
+    init(_ entries: [UInt64: Value]) {
+        var capacity = 16
+        while capacity < entries.count * 2 { capacity *= 2 }
+        keys = [UInt64](repeating: 0, count: capacity)
+        values = [Value?](repeating: nil, count: capacity)
+        mask = capacity - 1
+        for (hash, value) in entries where hash != 0 {
+            var slot = HashTable.slot(of: hash, mask: mask)
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = hash
+            values[slot] = value
+        }
     }
 
     @inline(__always)
@@ -118,12 +216,12 @@ struct HashNumbering: Sendable {
     }
 
     @inline(__always)
-    func number(of hash: UInt64) -> Int? {
-        var slot = HashNumbering.slot(of: hash, mask: mask)
+    func value(for hash: UInt64) -> Value? {
+        var slot = HashTable.slot(of: hash, mask: mask)
         while true {
-            let number = numbers[slot]
-            if number < 0 { return nil }
-            if keys[slot] == hash { return Int(number) }
+            let key = keys[slot]
+            if key == hash { return values[slot] }
+            if key == 0 { return nil }
             slot = (slot + 1) & mask
         }
     }

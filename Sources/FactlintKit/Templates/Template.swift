@@ -28,6 +28,8 @@ public struct Template: Sendable {
     /// The template as the rule author wrote it.
     public let source: String
     public let slots: [Slot]
+    /// The slots' names, in order.
+    let slotNames: [String]
     let program: [Instruction]
     /// Items every match must contain, by their `itemHash`: at least one of each group. The
     /// sentence index finds a template's candidate sentences through its rarest group.
@@ -36,6 +38,8 @@ public struct Template: Sendable {
     let choiceHashes: [[UInt64]?]
     /// Which items a match can begin with; nil when any item can.
     let starts: StartFilter?
+    /// The program as the matcher runs it: flat instructions and the tables they refer to.
+    let lowered: LoweredProgram
 
     /// Compiles a template.
     ///
@@ -48,6 +52,7 @@ public struct Template: Sendable {
         compiler.program.append(.match)
         self.source = source
         self.slots = parser.slots
+        self.slotNames = parser.slots.map(\.name)
         self.program = compiler.program
         self.requiredGroups = node.requiredGroups(slots: parser.slots)
         self.choiceHashes = parser.slots.map { slot in
@@ -55,6 +60,7 @@ public struct Template: Sendable {
             return nil
         }
         self.starts = StartFilter(program: compiler.program, slots: parser.slots)
+        self.lowered = LoweredProgram(program: compiler.program, slots: parser.slots)
     }
 
     public func slot(named name: String) -> Slot? {

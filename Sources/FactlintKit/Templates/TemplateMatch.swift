@@ -7,15 +7,39 @@ public struct Binding: Sendable, Hashable {
     public var figure: Int?
     /// The text as written.
     public var text: String
+
     /// The text normalised for comparison: lowercase, quotes dropped, spaces collapsed.
-    public var key: String
+    public var key: String { TemplateMatcher.key(for: text) }
 }
 
 /// One place where a template matched a sentence.
 public struct TemplateMatch: Sendable {
     public var sentence: Int
     public var bytes: Range<Int>
-    public var bindings: [String: Binding]
+    /// The template's slot names, in order (shared by every match of the template).
+    let names: [String]
+    /// What each slot captured, in the order of `names`; nil for a slot that captured nothing.
+    let captures: [Binding?]
 
-    public subscript(slot: String) -> Binding? { bindings[slot] }
+    init(sentence: Int, bytes: Range<Int>, names: [String], captures: [Binding?]) {
+        self.sentence = sentence
+        self.bytes = bytes
+        self.names = names
+        self.captures = captures
+    }
+
+    /// What a slot captured; nil when the template has no such slot or it captured nothing.
+    public subscript(slot: String) -> Binding? {
+        guard let index = names.firstIndex(of: slot) else { return nil }
+        return captures[index]
+    }
+
+    /// Every slot that captured something, by name.
+    public var bindings: [String: Binding] {
+        var bindings: [String: Binding] = [:]
+        for (name, capture) in zip(names, captures) {
+            if let capture { bindings[name] = capture }
+        }
+        return bindings
+    }
 }

@@ -11,124 +11,91 @@ struct TemplateMatcher {
     /// The document's sentences, indexed; built here when the caller has none.
     let index: SentenceIndex
 
-    /// Connectors allowed inside a name between capitalised words: "Office to Monitor and Combat".
-    static let nameConnectors: [[UInt8]] = Array(["of", "for", "and", "in", "on", "the", "de", "del", "van", "von", "al", "bin", "&"].map { Array($0.utf8) })
-    /// Capitalised words that open sentences and clauses rather than names: "According to Duman Taev".
-    static let nonNameWords: [[UInt8]] = Array([
-        "according", "the", "a", "an", "in", "on", "at", "for", "as", "while", "after", "before", "still", "however",
-        "although", "though", "but", "and", "or", "since", "during", "when", "where", "if", "meanwhile", "moreover",
-        "also", "this", "that", "these", "those", "its", "their", "his", "her", "our", "by", "from", "with", "of", "to",
-        "yet", "then", "thus", "today", "later", "earlier", "last", "next", "both", "all", "some", "many", "most",
-    ].map { Array($0.utf8) })
-    /// Words at which a trailing `{x:text}` slot stops.
-    static let textStops: [[UInt8]] = Array([
-        "in", "on", "at", "for", "from", "during", "since", "by", "with", "and", "or", "including", "compared",
-        "while", "which", "who", "whom", "that", "as", "than", "to", "under", "between", "after", "before", "of", "were", "was",
-    ].map { Array($0.utf8) })
+    /// The template's required groups, numbered as the index numbers words.
+    let groups: [[Int]]
 
-    init(template: Template, document: Document, index: SentenceIndex? = nil) {
+    /// - Parameter groups: `index.lookedFor.groups(of: template)`, when the caller keeps it.
+    init(template: Template, document: Document, index: SentenceIndex? = nil, groups: [[Int]]? = nil) {
         self.template = template
         self.document = document
-        self.index = index ?? SentenceIndex(document: document, lookedFor: HashNumbering(templates: [template]))
+        let index = index ?? SentenceIndex(document: document, lookedFor: HashNumbering(templates: [template]))
+        self.index = index
+        self.groups = groups ?? index.lookedFor.groups(of: template)
     }
 
     /// Every match in the document, sentence by sentence; only sentences holding the template's
     /// required words are searched.
     func matches() -> [TemplateMatch] {
-        var search = Search(matcher: self)
-        var results: [TemplateMatch] = []
-        for sentence in index.candidates(for: template) {
-            matches(inSentence: sentence, search: &search, into: &results)
-        }
-        return results
+        matches(in: index.candidates(groups: groups))
     }
 
     /// All non-overlapping matches in a sentence, leftmost first.
-    func matches(inSentence sentenceIndex: Int) -> [TemplateMatch] {
-        var search = Search(matcher: self)
+    func matches(inSentence sentence: Int) -> [TemplateMatch] {
+        matches(in: index.candidates(groups: groups).contains(sentence) ? [sentence] : [])
+    }
+
+    /// The matches in the given sentences, in order; each sentence's leftmost first, never overlapping.
+    func matches(in sentences: [Int]) -> [TemplateMatch] {
+        guard !sentences.isEmpty else { return [] }
         var results: [TemplateMatch] = []
-        if index.candidates(for: template).contains(sentenceIndex) {
-            matches(inSentence: sentenceIndex, search: &search, into: &results)
+        withSearch { search in
+            for sentence in sentences {
+                search.begin(sentence: index.itemRange(of: sentence))
+                var start = 0
+                while let found = search.nextMatch(from: start) {
+                    results.append(makeMatch(sentence: sentence, search: search, range: found))
+                    start = max(found.upperBound, found.lowerBound + 1)
+                }
+            }
         }
         return results
     }
 
-    /// Appends the matches in one sentence, reusing `search` from sentence to sentence.
-    func matches(inSentence sentenceIndex: Int, search: inout Search, into results: inout [TemplateMatch]) {
-        let items = index.items[sentenceIndex]
-        guard !items.isEmpty else { return }
-        let hashes = index.hashes[sentenceIndex]
-        search.begin(items: items, hashes: hashes)
-        var start = 0
-        while start < items.count {
-            if let starts = template.starts, !starts.admits(items[start], hash: hashes[start], figures: document.figures) {
-                start += 1
+    /// Runs `body` with a search over this template and document, its memory held for the call.
+    private func withSearch(_ body: (inout Search) -> Void) {
+        let program = template.lowered
+        program.ops.withUnsafeBufferPointer { ops in
+            program.setHashes.withUnsafeBufferPointer { setHashes in
+                program.setBounds.withUnsafeBufferPointer { setBounds in
+                    index.items.withUnsafeBufferPointer { items in
+                        index.hashes.withUnsafeBufferPointer { hashes in
+                            index.traits.withUnsafeBufferPointer { traits in
+                                document.figures.withUnsafeBufferPointer { figures in
+                                    document.tokens.withUnsafeBufferPointer { tokens in
+                                        document.source.bytes.withUnsafeBufferPointer { bytes in
+                                            var search = Search(
+                                                starts: template.starts, ops: ops, setHashes: setHashes, setBounds: setBounds, prefixes: program.prefixes,
+                                                slotCount: template.slots.count, items: items, hashes: hashes, traits: traits,
+                                                figures: figures, tokens: tokens, bytes: bytes
+                                            )
+                                            body(&search)
+                                            search.release()
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func makeMatch(sentence: Int, search: Search, range: Range<Int>) -> TemplateMatch {
+        var captures: [Binding?] = []
+        captures.reserveCapacity(template.slots.count)
+        for (index, slot) in template.slots.enumerated() {
+            guard let captured = search.capture(index), !captured.isEmpty else {
+                captures.append(nil)
                 continue
             }
-            search.clearCaptures()
-            if let end = search.run(pc: 0, position: start) {
-                results.append(makeMatch(sentence: sentenceIndex, items: items, range: start..<end, captures: search.captures))
-                start = max(end, start + 1)
-            } else {
-                start += 1
-            }
-        }
-    }
-
-    // MARK: - Items
-
-    func itemBytes(_ item: SentenceItems.Item) -> Range<Int> {
-        switch item {
-        case .token(let index): return document.tokens[index].bytes
-        case .figure(let index): return document.figures[index].bytes
-        }
-    }
-
-    func token(_ item: SentenceItems.Item) -> Token? {
-        if case .token(let index) = item { return document.tokens[index] }
-        return nil
-    }
-
-    func isWord(_ item: SentenceItems.Item) -> Bool {
-        token(item)?.kind == .word || token(item)?.kind == .number
-    }
-
-    func isCapitalizedWord(_ item: SentenceItems.Item) -> Bool {
-        guard let token = token(item), token.kind == .word else { return false }
-        return ByteText.startsUppercase(document.source.bytes, at: token.start)
-    }
-
-    /// Whether a word item is `word` (lowercase), or starts with it when `prefix`; no allocation.
-    func wordItem(_ item: SentenceItems.Item, is word: [UInt8], prefix: Bool = false) -> Bool {
-        guard case .token(let index) = item else { return false }
-        let token = document.tokens[index]
-        guard token.kind != .punctuation else { return false }
-        return prefix ? ByteText.hasPrefix(document.source.bytes, token.bytes, lowercase: word)
-                      : ByteText.equals(document.source.bytes, token.bytes, lowercase: word)
-    }
-
-    func wordItem(_ item: SentenceItems.Item, isOneOf words: [[UInt8]]) -> Bool {
-        words.contains { wordItem(item, is: $0) }
-    }
-
-    /// The class of a quote, apostrophe or dash item; nil for any other item.
-    func punctuationClass(_ item: SentenceItems.Item) -> PunctuationClass? {
-        guard let token = token(item), token.kind == .punctuation else { return nil }
-        return PunctuationClass.family(of: document.source.bytes[token.start..<token.end])
-    }
-
-    func makeMatch(sentence: Int, items: [SentenceItems.Item], range: Range<Int>, captures: [Range<Int>?]) -> TemplateMatch {
-        var bindings: [String: Binding] = [:]
-        for (index, slot) in template.slots.enumerated() {
-            guard let captured = captures[index], !captured.isEmpty else { continue }
-            let bytes = itemBytes(items[captured.lowerBound]).lowerBound..<itemBytes(items[captured.upperBound - 1]).upperBound
+            let bytes = search.itemBytes(captured.lowerBound).lowerBound..<search.itemBytes(captured.upperBound - 1).upperBound
             var figure: Int?
-            if slot.type.capturesFigure, case .figure(let figureIndex) = items[captured.lowerBound] { figure = figureIndex }
-            let text = document.source.text(bytes)
-            bindings[slot.name] = Binding(bytes: bytes, figure: figure, text: text, key: TemplateMatcher.key(for: text))
+            if slot.type.capturesFigure, case .figure(let figureIndex) = search.item(captured.lowerBound) { figure = figureIndex }
+            captures.append(Binding(bytes: bytes, figure: figure, text: document.source.text(bytes)))
         }
-        let bytes = itemBytes(items[range.lowerBound]).lowerBound..<itemBytes(items[range.upperBound - 1]).upperBound
-        return TemplateMatch(sentence: sentence, bytes: bytes, bindings: bindings)
+        let bytes = search.itemBytes(range.lowerBound).lowerBound..<search.itemBytes(range.upperBound - 1).upperBound
+        return TemplateMatch(sentence: sentence, bytes: bytes, names: template.slotNames, captures: captures)
     }
 
     /// Lowercase, without quotes, with runs of spaces made one.
@@ -177,40 +144,139 @@ struct TemplateMatcher {
     // MARK: - Search
 
     /// The state of matching one template, reused from sentence to sentence of a document.
+    ///
+    /// It reads the program and the document through pointers that `withSearch` holds valid,
+    /// and positions count items from the start of the current sentence.
     struct Search {
-        let matcher: TemplateMatcher
-        var items: [SentenceItems.Item] = []
-        var hashes: [UInt64] = []
+        typealias Op = LoweredProgram.Op
+        let starts: StartFilter?
+        let ops: UnsafeBufferPointer<Op>
+        let setHashes: UnsafeBufferPointer<UInt64>
+        let setBounds: UnsafeBufferPointer<Int32>
+        let prefixes: [[UInt8]]
+        let items: UnsafeBufferPointer<SentenceItems.Item>
+        let hashes: UnsafeBufferPointer<UInt64>
+        let traits: UnsafeBufferPointer<ItemTraits>
+        let figures: UnsafeBufferPointer<Figure>
+        let tokens: UnsafeBufferPointer<Token>
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// The current sentence: its first item in the document's items, and how many it has.
+        private(set) var base = 0
+        private(set) var count = 0
         /// One bit per (instruction, position) pair known to fail; a pair is tried at most once.
-        var failed: [UInt64] = []
-        var captures: [Range<Int>?]
+        private var failed: UnsafeMutableBufferPointer<UInt64>
+        /// Each slot's capture, as positions; -1 when the slot has captured nothing.
+        private let captureStarts: UnsafeMutableBufferPointer<Int32>
+        private let captureEnds: UnsafeMutableBufferPointer<Int32>
+        /// Where the name and text slots being tried may end: each slot pushes its ends, tries
+        /// them, and pops them. Slots nest at most once per instruction, 9 ends each.
+        private let ends: UnsafeMutableBufferPointer<Int32>
+        private var endsTop = 0
 
-        init(matcher: TemplateMatcher) {
-            self.matcher = matcher
-            captures = [Range<Int>?](repeating: nil, count: matcher.template.slots.count)
-        }
-
-        /// Starts on a sentence: no pair has failed yet.
-        mutating func begin(items: [SentenceItems.Item], hashes: [UInt64]) {
+        init(
+            starts: StartFilter?, ops: UnsafeBufferPointer<Op>, setHashes: UnsafeBufferPointer<UInt64>, setBounds: UnsafeBufferPointer<Int32>, prefixes: [[UInt8]],
+            slotCount: Int, items: UnsafeBufferPointer<SentenceItems.Item>, hashes: UnsafeBufferPointer<UInt64>,
+            traits: UnsafeBufferPointer<ItemTraits>, figures: UnsafeBufferPointer<Figure>, tokens: UnsafeBufferPointer<Token>,
+            bytes: UnsafeBufferPointer<UInt8>
+        ) {
+            self.starts = starts
+            self.ops = ops
+            self.setHashes = setHashes
+            self.setBounds = setBounds
+            self.prefixes = prefixes
             self.items = items
             self.hashes = hashes
-            let words = (matcher.template.program.count * (items.count + 1) + 63) / 64
+            self.traits = traits
+            self.figures = figures
+            self.tokens = tokens
+            self.bytes = bytes
+            failed = .allocate(capacity: 64)
+            captureStarts = .allocate(capacity: max(slotCount, 1))
+            captureEnds = .allocate(capacity: max(slotCount, 1))
+            ends = .allocate(capacity: 9 * (ops.count + 1))
+        }
+
+        /// Frees the search's memory; it is not used after.
+        func release() {
+            failed.deallocate()
+            captureStarts.deallocate()
+            captureEnds.deallocate()
+            ends.deallocate()
+        }
+
+        /// Starts on a sentence, given as the positions of its items: no pair has failed yet.
+        mutating func begin(sentence: Range<Int>) {
+            base = sentence.lowerBound
+            count = sentence.count
+            let words = (ops.count * (count + 1) + 63) / 64
             if failed.count < words {
-                failed = [UInt64](repeating: 0, count: words)
-            } else {
-                failed.withUnsafeMutableBufferPointer { buffer in
-                    for word in 0..<words { buffer[word] = 0 }
-                }
+                failed.deallocate()
+                failed = .allocate(capacity: max(words, failed.count * 2))
             }
+            failed.baseAddress!.update(repeating: 0, count: words)
         }
 
         mutating func clearCaptures() {
-            for slot in captures.indices { captures[slot] = nil }
+            for slot in captureStarts.indices {
+                captureStarts[slot] = -1
+                captureEnds[slot] = -1
+            }
+        }
+
+        /// The positions slot `index` captured, if it captured anything.
+        func capture(_ index: Int) -> Range<Int>? {
+            captureStarts[index] < 0 ? nil : Int(captureStarts[index])..<Int(captureEnds[index])
+        }
+
+        /// The item at a position of the current sentence.
+        func item(_ position: Int) -> SentenceItems.Item { items[base + position] }
+
+        func itemBytes(_ position: Int) -> Range<Int> {
+            switch items[base + position] {
+            case .token(let index): return tokens[index].bytes
+            case .figure(let index): return figures[index].bytes
+            }
+        }
+
+        @inline(__always)
+        private func traits(_ position: Int) -> ItemTraits { traits[base + position] }
+
+        @inline(__always)
+        private func hash(_ position: Int) -> UInt64 { hashes[base + position] }
+
+        @inline(__always)
+        private func inSet(_ set: Int32, _ hash: UInt64) -> Bool {
+            for index in Int(setBounds[Int(set)])..<Int(setBounds[Int(set) + 1]) where setHashes[index] == hash { return true }
+            return false
+        }
+
+        /// The first match in the current sentence that begins at or after `start`.
+        mutating func nextMatch(from start: Int) -> Range<Int>? {
+            var start = start
+            while start < count {
+                if mayStart(at: start) {
+                    clearCaptures()
+                    if let end = run(pc: 0, position: start) { return start..<end }
+                }
+                start += 1
+            }
+            return nil
+        }
+
+        /// Whether a match may begin at a position, by the template's first instructions.
+        @inline(__always)
+        private func mayStart(at position: Int) -> Bool {
+            guard let starts else { return true }
+            if traits(position).contains(.figure) {
+                guard case .figure(let figure) = items[base + position] else { return false }
+                return starts.figureSlots.contains { $0.accepts(figures.baseAddress! + figure) }
+            }
+            return starts.hashes.contains(hash(position))
         }
 
         /// The end of a match of the program from `pc` at `position`, or nil.
         mutating func run(pc: Int, position: Int) -> Int? {
-            let state = pc * (items.count + 1) + position
+            let state = pc * (count + 1) + position
             let (word, bit) = (state >> 6, UInt64(1) << UInt64(state & 63))
             if failed[word] & bit != 0 { return nil }
             if let end = step(pc: pc, position: position) { return end }
@@ -218,146 +284,126 @@ struct TemplateMatcher {
             return nil
         }
 
-        mutating func step(pc: Int, position: Int) -> Int? {
-            switch matcher.template.program[pc] {
+        private mutating func step(pc: Int, position: Int) -> Int? {
+            let op = ops[pc]
+            switch op.code {
             case .match:
                 return position > 0 ? position : nil
-            case .jump(let target):
-                return run(pc: target, position: position)
-            case .split(let first, let second):
-                return run(pc: first, position: position) ?? run(pc: second, position: position)
-            case .wordHash(let hash):
-                guard position < items.count, hashes[position] == hash else { return nil }
+            case .jump:
+                return run(pc: Int(op.a), position: position)
+            case .split:
+                return run(pc: Int(op.a), position: position) ?? run(pc: Int(op.b), position: position)
+            case .wordHash:
+                guard position < count, hash(position) == op.hash else { return nil }
                 return run(pc: pc + 1, position: position + 1)
-            case .word(let word, let prefix):
-                guard position < items.count, matcher.wordItem(items[position], is: word, prefix: prefix) else { return nil }
+            case .wordPrefix:
+                guard position < count, !traits(position).contains(.punctuation), !traits(position).contains(.figure),
+                      case .token(let token) = items[base + position],
+                      ByteText.hasPrefix(bytes, tokens[token].bytes, lowercase: prefixes[Int(op.a)]) else { return nil }
                 return run(pc: pc + 1, position: position + 1)
-            case .punctuation(let expected):
-                guard position < items.count, let token = matcher.token(items[position]), token.kind == .punctuation,
-                      expected.matches(matcher.document.source.bytes[token.start..<token.end]) else { return nil }
+            case .mark:
+                guard position < count, traits(position).contains(.punctuation), inSet(op.a, hash(position)) else { return nil }
                 return run(pc: pc + 1, position: position + 1)
-            case .gap(let limit):
+            case .gap:
                 var end = position
                 while true {
                     if let result = run(pc: pc + 1, position: end) { return result }
-                    guard end < items.count, end - position < limit, canSkip(items[end]) else { return nil }
+                    guard end < count, end - position < Int(op.a), traits(end).contains(.skippable) else { return nil }
                     end += 1
                 }
-            case .slot(let index):
-                let type = matcher.template.slots[index].type
-                if type.capturesFigure {
-                    // A figure slot takes exactly one item: no list of ends to build.
-                    guard position < items.count, case .figure(let figure) = items[position],
-                          type.accepts(matcher.document.figures[figure]) else { return nil }
-                    let saved = captures[index]
-                    captures[index] = position..<(position + 1)
-                    if let result = run(pc: pc + 1, position: position + 1) { return result }
-                    captures[index] = saved
-                    return nil
-                }
-                if let choices = matcher.template.choiceHashes[index] {
-                    guard position < items.count, case .token(let token) = items[position],
-                          matcher.document.tokens[token].kind == .word, choices.contains(hashes[position]) else { return nil }
-                    let saved = captures[index]
-                    captures[index] = position..<(position + 1)
-                    if let result = run(pc: pc + 1, position: position + 1) { return result }
-                    captures[index] = saved
-                    return nil
-                }
-                let isLast: Bool
-                if case .match = matcher.template.program[pc + 1] { isLast = true } else { isLast = false }
-                for end in slotEnds(matcher.template.slots[index].type, at: position, greedy: isLast) {
-                    let saved = captures[index]
-                    captures[index] = position..<end
-                    if let result = run(pc: pc + 1, position: end) { return result }
-                    captures[index] = saved
+            case .figureSlot:
+                guard position < count, case .figure(let figure) = items[base + position],
+                      LoweredProgram.FigureFilter(rawValue: op.b)!.accepts(figures.baseAddress! + figure) else { return nil }
+                return capturing(slot: Int(op.a), position..<(position + 1), pc: pc)
+            case .choiceSlot:
+                guard position < count, traits(position).contains(.word), inSet(op.b, hash(position)) else { return nil }
+                return capturing(slot: Int(op.a), position..<(position + 1), pc: pc)
+            case .wordSlot:
+                guard position < count, traits(position).contains(.word) else { return nil }
+                return capturing(slot: Int(op.a), position..<(position + 1), pc: pc)
+            case .nameSlot, .textSlot:
+                guard position < count else { return nil }
+                let first = endsTop
+                if op.code == .nameSlot { pushNameEnds(at: position) } else { pushTextEnds(at: position, greedy: op.b == 1) }
+                let last = endsTop
+                defer { endsTop = first }
+                for slotEnd in ends[first..<last] {
+                    if let result = capturing(slot: Int(op.a), position..<Int(slotEnd), pc: pc) { return result }
                 }
                 return nil
             }
         }
 
-        /// A gap skips words, hyphens and apostrophes and dates, never commas, clause punctuation or counts.
-        func canSkip(_ item: SentenceItems.Item) -> Bool {
-            switch item {
-            case .figure(let index):
-                return matcher.document.figures[index].kind == .date
-            case .token(let index):
-                let token = matcher.document.tokens[index]
-                if token.kind != .punctuation { return true }
-                switch matcher.punctuationClass(item) {
-                case .dash, .apostrophe, .quote: return true
-                default: return false
-                }
-            }
+        /// Captures `range` in a slot and goes on after it; the capture is undone when that fails.
+        @inline(__always)
+        private mutating func capturing(slot: Int, _ range: Range<Int>, pc: Int) -> Int? {
+            let (savedStart, savedEnd) = (captureStarts[slot], captureEnds[slot])
+            captureStarts[slot] = Int32(range.lowerBound)
+            captureEnds[slot] = Int32(range.upperBound)
+            if let result = run(pc: pc + 1, position: range.upperBound) { return result }
+            captureStarts[slot] = savedStart
+            captureEnds[slot] = savedEnd
+            return nil
         }
 
-        /// Where a slot of `type` starting at `position` may end, in the order to try them.
-        func slotEnds(_ type: SlotType, at position: Int, greedy: Bool) -> [Int] {
-            guard position < items.count else { return [] }
-            let item = items[position]
-            switch type {
-            case .count, .number, .percent, .money, .duration, .date, .year:
-                guard case .figure(let index) = item, type.accepts(matcher.document.figures[index]) else { return [] }
-                return [position + 1]
-            case .word(let choices):
-                guard let token = matcher.token(item), token.kind == .word else { return [] }
-                if let choices {
-                    return matcher.wordItem(item, isOneOf: choices) ? [position + 1] : []
-                }
-                return [position + 1]
-            case .name:
-                return nameEnds(at: position)
-            case .text:
-                return textEnds(at: position, greedy: greedy)
-            }
+        private mutating func push(_ end: Int) {
+            ends[endsTop] = Int32(end)
+            endsTop += 1
         }
 
-        func nameEnds(at position: Int) -> [Int] {
-            if matcher.punctuationClass(items[position]) == .quote {
+        /// Pushes where a name may end, longest first: a quoted name, or capitalised words with
+        /// connectors ("Office to Monitor and Combat") and dashes between them, up to eight words.
+        private mutating func pushNameEnds(at position: Int) {
+            if traits(position).contains(.quote) {
                 var end = position + 1
-                while end < items.count, end - position <= 10 {
-                    if matcher.punctuationClass(items[end]) == .quote { return end > position + 1 ? [end + 1] : [] }
-                    guard matcher.token(items[end]) != nil else { return [] }
+                while end < count, end - position <= 10 {
+                    if traits(end).contains(.quote) {
+                        if end > position + 1 { push(end + 1) }
+                        return
+                    }
+                    guard !traits(end).contains(.figure) else { return }
                     end += 1
                 }
-                return []
+                return
             }
-            guard matcher.isCapitalizedWord(items[position]),
-                  !matcher.wordItem(items[position], isOneOf: TemplateMatcher.nonNameWords) else { return [] }
-            var ends = [position + 1]
+            let first = traits(position)
+            guard first.contains(.capitalized), !first.contains(.nonNameWord) else { return }
+            let firstEnd = endsTop
+            push(position + 1)
             var end = position + 1
             var words = 1
-            while end < items.count, words < 8 {
-                if matcher.isCapitalizedWord(items[end]) {
+            while end < count, words < 8 {
+                if traits(end).contains(.capitalized) {
                     end += 1
-                } else if end + 1 < items.count, matcher.isCapitalizedWord(items[end + 1]),
-                          matcher.punctuationClass(items[end]) == .dash || matcher.wordItem(items[end], isOneOf: TemplateMatcher.nameConnectors) {
+                } else if end + 1 < count, traits(end + 1).contains(.capitalized), !traits(end).isDisjoint(with: [.dash, .nameConnector]) {
                     end += 2
                 } else {
                     break
                 }
                 words += 1
-                ends.append(end)
+                push(end)
             }
-            return ends.reversed()
+            ends[firstEnd..<endsTop].reverse()
         }
 
-        func textEnds(at position: Int, greedy: Bool) -> [Int] {
-            var ends: [Int] = []
+        /// Pushes where a few words may end: every end when not `greedy`, else only the last,
+        /// stopping before a word such as "in" or "which".
+        private mutating func pushTextEnds(at position: Int, greedy: Bool) {
             var end = position
-            while end < items.count, end - position < 8 {
-                let item = items[end]
-                if greedy, end > position, matcher.wordItem(item, isOneOf: TemplateMatcher.textStops) { break }
-                if matcher.isWord(item) {
+            var last: Int?
+            while end < count, end - position < 8 {
+                let itemTraits = traits(end)
+                if greedy, end > position, itemTraits.contains(.textStop) { break }
+                if !itemTraits.isDisjoint(with: [.word, .number]) {
                     end += 1
-                    ends.append(end)
-                } else if let mark = matcher.punctuationClass(item), mark == .dash || mark == .apostrophe, end > position {
+                    if greedy { last = end } else { push(end) }
+                } else if !itemTraits.isDisjoint(with: [.dash, .apostrophe]), end > position {
                     end += 1
                 } else {
                     break
                 }
             }
-            return greedy ? Array(ends.suffix(1)) : ends
+            if let last { push(last) }
         }
     }
 }
@@ -365,33 +411,33 @@ struct TemplateMatcher {
 /// Which items a template's match can begin with, read from the first instructions of its
 /// program: so a search is not started at positions where it must fail at once.
 struct StartFilter: Sendable {
-    var wordHashes: [UInt64] = []
+    /// The hashes of the words and marks a match can begin with.
+    var hashes: [UInt64] = []
     /// Figures a first slot accepts.
-    var figureSlots: [SlotType] = []
+    var figureSlots: [LoweredProgram.FigureFilter] = []
 
-    /// nil when a match may begin anywhere: with a gap, a name, text, a word prefix or punctuation.
+    /// nil when a match may begin anywhere: with a gap, a name, text, a word prefix or any word.
     init?(program: [Template.Instruction], slots: [Template.Slot]) {
         var pending = [0]
         var seen: Set<Int> = []
         while let pc = pending.popLast() {
             guard seen.insert(pc).inserted else { continue }
             switch program[pc] {
-            case .wordHash(let hash): wordHashes.append(hash)
+            case .wordHash(let hash): hashes.append(hash)
+            case .punctuation(let mark): hashes += mark.variants.map { punctuationHash($0) }
             case .split(let first, let second): pending += [first, second]
             case .jump(let target): pending.append(target)
             case .slot(let slot):
                 let type = slots[slot].type
-                guard type.capturesFigure else { return nil }
-                figureSlots.append(type)
-            case .word, .punctuation, .gap, .match: return nil
+                if let filter = LoweredProgram.FigureFilter(type) {
+                    figureSlots.append(filter)
+                } else if case .word(let choices?) = type {
+                    hashes += choices.map { wordHash($0) }
+                } else {
+                    return nil
+                }
+            case .word, .gap, .match: return nil
             }
-        }
-    }
-
-    func admits(_ item: SentenceItems.Item, hash: UInt64, figures: [Figure]) -> Bool {
-        switch item {
-        case .token: return wordHashes.contains(hash)
-        case .figure(let index): return figureSlots.contains { $0.accepts(figures[index]) }
         }
     }
 }

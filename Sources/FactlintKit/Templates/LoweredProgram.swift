@@ -1,0 +1,127 @@
+import FactlintFigures
+
+/// A template's program in the form the matcher runs: instructions of plain integers, with
+/// the words, marks and choices they test in side tables, so a step copies no array and
+/// touches no reference count.
+struct LoweredProgram: Sendable {
+    enum Code: UInt8, Sendable {
+        case match
+        /// Go on at `a`.
+        case jump
+        /// Try `a`, then `b`.
+        case split
+        /// The item's hash is `hash`.
+        case wordHash
+        /// A word starting with `prefixes[a]`.
+        case wordPrefix
+        /// A mark whose hash is one of set `a` (see `setHashes`).
+        case mark
+        /// Skip up to `a` items.
+        case gap
+        /// Slot `a` takes one figure of kind `FigureFilter(rawValue: b)`.
+        case figureSlot
+        /// Slot `a` takes one word whose hash is one of set `b`.
+        case choiceSlot
+        /// Slot `a` takes any one word.
+        case wordSlot
+        /// Slot `a` takes a name.
+        case nameSlot
+        /// Slot `a` takes a few words; greedily when `b` is 1 (the slot ends the template).
+        case textSlot
+    }
+
+    /// The figures a figure slot accepts (`SlotType.accepts`).
+    enum FigureFilter: Int32, Sendable {
+        case count, number, percent, money, duration, date, year
+
+        init?(_ type: SlotType) {
+            switch type {
+            case .count: self = .count
+            case .number: self = .number
+            case .percent: self = .percent
+            case .money: self = .money
+            case .duration: self = .duration
+            case .date: self = .date
+            case .year: self = .year
+            case .name, .text, .word: return nil
+            }
+        }
+
+        @inline(__always)
+        func accepts(_ figure: UnsafePointer<Figure>) -> Bool {
+            let kind = figure.pointee.kind
+            switch self {
+            case .count: return kind == .count
+            case .number: return kind == .count || (kind == .number && figure.pointee.unit == nil)
+            case .percent: return kind == .percent
+            case .money: return kind == .money
+            case .duration: return kind == .duration
+            case .date: return kind == .date
+            case .year: return kind == .date && figure.pointee.grain == .year
+            }
+        }
+    }
+
+    struct Op: Sendable {
+        var code: Code
+        var a: Int32 = 0
+        var b: Int32 = 0
+        var hash: UInt64 = 0
+    }
+
+    let ops: [Op]
+    let prefixes: [[UInt8]]
+    /// Sets of hashes, one after another: the variants of a mark, the words of a choice slot.
+    /// Set `n` is `setHashes[setBounds[n]..<setBounds[n + 1]]`.
+    let setHashes: [UInt64]
+    let setBounds: [Int32]
+
+    init(program: [Template.Instruction], slots: [Template.Slot]) {
+        var ops: [Op] = []
+        var prefixes: [[UInt8]] = []
+        var hashSets: [[UInt64]] = []
+        for (pc, instruction) in program.enumerated() {
+            switch instruction {
+            case .match:
+                ops.append(Op(code: .match))
+            case .jump(let target):
+                ops.append(Op(code: .jump, a: Int32(target)))
+            case .split(let first, let second):
+                ops.append(Op(code: .split, a: Int32(first), b: Int32(second)))
+            case .wordHash(let hash):
+                ops.append(Op(code: .wordHash, hash: hash))
+            case .word(let word, _):
+                // Whole words are compiled to hashes; only prefixes reach here.
+                ops.append(Op(code: .wordPrefix, a: Int32(prefixes.count)))
+                prefixes.append(word)
+            case .punctuation(let mark):
+                ops.append(Op(code: .mark, a: Int32(hashSets.count)))
+                hashSets.append(mark.variants.map { punctuationHash($0) })
+            case .gap(let limit):
+                ops.append(Op(code: .gap, a: Int32(limit)))
+            case .slot(let index):
+                let type = slots[index].type
+                if let filter = FigureFilter(type) {
+                    ops.append(Op(code: .figureSlot, a: Int32(index), b: filter.rawValue))
+                } else if case .word(let choices?) = type {
+                    ops.append(Op(code: .choiceSlot, a: Int32(index), b: Int32(hashSets.count)))
+                    hashSets.append(choices.map { wordHash($0) })
+                } else if case .word = type {
+                    ops.append(Op(code: .wordSlot, a: Int32(index)))
+                } else if case .name = type {
+                    ops.append(Op(code: .nameSlot, a: Int32(index)))
+                } else {
+                    let endsTemplate: Bool
+                    if pc + 1 < program.count, case .match = program[pc + 1] { endsTemplate = true } else { endsTemplate = false }
+                    ops.append(Op(code: .textSlot, a: Int32(index), b: endsTemplate ? 1 : 0))
+                }
+            }
+        }
+        self.ops = ops
+        self.prefixes = prefixes
+        self.setHashes = hashSets.flatMap { $0 }
+        var bounds: [Int32] = [0]
+        for set in hashSets { bounds.append(bounds[bounds.count - 1] + Int32(set.count)) }
+        self.setBounds = bounds
+    }
+}
