@@ -50,7 +50,7 @@ public struct BreakdownCheck: Check {
                   let openerStart = reader.itemIndex(startingAtOrAfter: opener.bytes.lowerBound) else { continue }
             var list = reader.list(from: openerEnd, insideParentheses: reader.isMark(openerEnd - 1, "("))
             var listWords = reader.words(in: openerEnd..<list.end)
-            if list.parts.isEmpty, openerEnd >= reader.items.count, let bullets = bulletList(after: opener.sentence, in: document) {
+            if list.parts.isEmpty, openerEnd >= reader.items.count, let bullets = bulletList(after: opener.sentence, in: document, index: context.index) {
                 // "… assisted 400 people:" followed by a bulleted list whose items start with their counts.
                 list.parts = bullets.parts
                 listWords = bullets.words
@@ -100,7 +100,7 @@ public struct BreakdownCheck: Check {
 
 extension BreakdownCheck {
     /// The leading counts of the bulleted list that follows a sentence ending its block with ":".
-    func bulletList(after sentence: Int, in document: Document) -> (parts: [Int], words: Set<UInt64>)? {
+    func bulletList(after sentence: Int, in document: Document, index sentenceIndex: SentenceIndex?) -> (parts: [Int], words: Set<UInt64>)? {
         let blockIndex = document.sentences[sentence].block
         guard document.blocks[blockIndex].sentences.last == sentence, blockIndex + 1 < document.blocks.count,
               let list = document.blocks[blockIndex + 1].list, document.blocks[blockIndex].list != list else { return nil }
@@ -111,7 +111,7 @@ extension BreakdownCheck {
             let block = document.blocks[index]
             guard block.quoteDepth == document.blocks[blockIndex].quoteDepth else { return nil }
             if let firstSentence = block.sentences.first, document.sentences[firstSentence].tokens.lowerBound == block.tokens.lowerBound {
-                let reader = ListReader(document: document, sentence: firstSentence)
+                let reader = ListReader(document: document, sentence: firstSentence, index: sentenceIndex)
                 // Each item must open with its figure: "- 96 women aged …", "- 2003: 14 convictions" is read by its count.
                 var position = 0
                 if reader.isDate(0), reader.isMark(1, ":") { position = 2 }
@@ -133,23 +133,39 @@ extension BreakdownCheck {
 /// Reads the structure of one sentence around a list: its counts, parentheses, separators.
 struct ListReader {
     let document: Document
-    let items: [SentenceItems.Item]
+    let items: Window<SentenceItems.Item>
 
     /// The hash of each item, as `SentenceItems` gives it.
-    let hashes: [UInt64]
+    let hashes: Window<UInt64>
 
     /// - Parameter index: the document's sentence items, when they are built already.
     init(document: Document, sentence: Int, index: SentenceIndex? = nil) {
         self.document = document
         if let index {
             let range = index.itemRange(of: sentence)
-            items = Array(index.items[range])
-            hashes = Array(index.hashes[range])
+            items = Window(index.items, range)
+            hashes = Window(index.hashes, range)
         } else {
             let read = SentenceItems(document: document, sentence: document.sentences[sentence])
-            items = read.items
-            hashes = read.hashes
+            items = Window(read.items, read.items.indices)
+            hashes = Window(read.hashes, read.hashes.indices)
         }
+    }
+
+    /// Part of an array, indexed from 0 without copying it.
+    struct Window<Element>: RandomAccessCollection {
+        let array: [Element]
+        let base: Int
+        let endIndex: Int
+
+        init(_ array: [Element], _ range: Range<Int>) {
+            self.array = array
+            base = range.lowerBound
+            endIndex = range.count
+        }
+
+        var startIndex: Int { 0 }
+        subscript(position: Int) -> Element { array[base + position] }
     }
 
     func bytes(_ index: Int) -> Range<Int> {
@@ -322,7 +338,9 @@ struct ListReader {
 
     /// The hashes of the words in a range of items.
     func words(in range: Range<Int>) -> Set<UInt64> {
-        Set(range.clamped(to: 0..<items.count).filter(isWordOrNumber).map { hashes[$0] })
+        var words: Set<UInt64> = []
+        for index in range.clamped(to: 0..<items.count) where isWordOrNumber(index) { words.insert(hashes[index]) }
+        return words
     }
 
     /// Whether the item is a word token (as `word(_:)` reads it).

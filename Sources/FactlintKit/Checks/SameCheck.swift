@@ -179,6 +179,41 @@ public struct SameCheck: Check {
 
     /// A key with a leading article and a plural "s" dropped, so "the traffickers" meets "trafficker".
     static func normalisedKey(_ key: String) -> String {
+        var key = key
+        return key.withUTF8 { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? asciiNormalisedKey(bytes) : slowNormalisedKey(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// `normalisedKey` of ASCII text, byte by byte: one array, no string per word.
+    static func asciiNormalisedKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let space = UInt8(ascii: " ")
+        let s = UInt8(ascii: "s")
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var start = 0
+        var isFirst = true
+        while start < bytes.count {
+            if bytes[start] == space {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < bytes.count, bytes[end] != space { end += 1 }
+            defer { start = end }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if isFirst {
+                isFirst = false
+                if word.elementsEqual("the".utf8) || word.elementsEqual("a".utf8) || word.elementsEqual("an".utf8) { continue }
+            }
+            let dropsPlural = word.count > 3 && word.last == s && word[word.count - 2] != s
+            if !result.isEmpty { result.append(space) }
+            result.append(contentsOf: dropsPlural ? UnsafeBufferPointer(rebasing: word.dropLast()) : word)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    static func slowNormalisedKey(_ key: String) -> String {
         var words = key.split(separator: " ").map(String.init)
         if let first = words.first, ["the", "a", "an"].contains(first) { words.removeFirst() }
         return words.map { word in

@@ -94,6 +94,19 @@ public struct TableTotalCheck: Check {
     }
 
     static func label(_ document: Document, _ block: Int) -> String {
+        let bytes = document.source.bytes[document.blocks[block].bytes]
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, byte by byte: lowercase letters and spaces, without spaces at either end.
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            for byte in bytes {
+                let lower = ByteText.lowercased(byte)
+                let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+                if isLetter || (byte == UInt8(ascii: " ") && !kept.isEmpty) { kept.append(lower) }
+            }
+            while kept.last == UInt8(ascii: " ") { kept.removeLast() }
+            return String(decoding: kept, as: UTF8.self)
+        }
         let text = document.text(document.blocks[block].bytes).lowercased()
         return String(text.filter { $0.isLetter || $0 == " " }).trimmingSpaces()
     }
