@@ -72,4 +72,20 @@ public enum ByteText {
         default: return false
         }
     }
+
+    /// The offset of the first byte at or after `start` that is not ASCII, or `bytes.count`;
+    /// reads eight bytes at a time.
+    public static func endOfASCII(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var index = start
+            let count = raw.count
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            while index < count, raw[index] < 0x80 { index += 1 }
+            return index
+        }
+    }
 }

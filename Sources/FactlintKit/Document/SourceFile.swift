@@ -41,7 +41,10 @@ public struct SourceFile: Sendable {
             }
         }
         lineStarts = starts
-        scalarCheckpoints = SourceFile.checkpoints(bytes)
+        // Most reports have no line longer than the stride, and need no checkpoints.
+        var longestLine = bytes.count - starts[starts.count - 1]
+        for line in 1..<starts.count { longestLine = max(longestLine, starts[line] - starts[line - 1]) }
+        scalarCheckpoints = longestLine > SourceFile.checkpointStride ? SourceFile.checkpoints(bytes) : []
     }
 
     /// Scalars started before each multiple of the stride, for files that have a line longer
@@ -103,7 +106,7 @@ public struct SourceFile: Sendable {
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
-                index += 1
+                index = ByteText.endOfASCII(bytes, from: index + 1)
                 continue
             }
             let width: Int
