@@ -46,14 +46,17 @@ public struct BreakdownCheck: Check {
             // Two openers that end at the same place (", including" and "including") open one list.
             guard listsSeen.insert(opener.bytes.upperBound).inserted else { continue }
             let reader = ListReader(document: document, sentence: opener.sentence, index: context.index)
-            guard let openerEnd = reader.itemIndex(startingAtOrAfter: opener.bytes.upperBound),
-                  let openerStart = reader.itemIndex(startingAtOrAfter: opener.bytes.lowerBound) else { continue }
+            let (openerStart, openerEnd) = (opener.items.lowerBound, opener.items.upperBound)
             var list = reader.list(from: openerEnd, insideParentheses: reader.isMark(openerEnd - 1, "("))
-            var listWords = reader.words(in: openerEnd..<list.end)
-            if list.parts.isEmpty, openerEnd >= reader.items.count, let bullets = bulletList(after: opener.sentence, in: document, index: context.index) {
+            let listWords: Set<UInt64>
+            if !list.parts.isEmpty {
+                listWords = reader.words(in: openerEnd..<list.end)
+            } else if openerEnd >= reader.items.count, let bullets = bulletList(after: opener.sentence, in: document, index: context.index) {
                 // "… assisted 400 people:" followed by a bulleted list whose items start with their counts.
                 list.parts = bullets.parts
                 listWords = bullets.words
+            } else {
+                continue
             }
             guard let first = list.parts.first else { continue }
             let unit = document.figures[first].unit
@@ -166,18 +169,6 @@ struct ListReader {
 
         var startIndex: Int { 0 }
         subscript(position: Int) -> Element { array[base + position] }
-    }
-
-    func bytes(_ index: Int) -> Range<Int> {
-        switch items[index] {
-        case .token(let token): return document.tokens[token].bytes
-        case .figure(let figure): return document.figures[figure].bytes
-        }
-    }
-
-    /// The first item that starts at or after a byte offset.
-    func itemIndex(startingAtOrAfter offset: Int) -> Int? {
-        items.indices.first { bytes($0).lowerBound >= offset } ?? (items.isEmpty ? nil : items.count)
     }
 
     func countFigure(_ index: Int) -> Int? {

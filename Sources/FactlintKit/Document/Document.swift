@@ -13,36 +13,53 @@ public struct Document: Sendable {
         }
     }
 
-    public let source: SourceFile
-    public let format: Format
-    public private(set) var blocks: [Block]
-    public private(set) var sections: [Section]
-    public private(set) var tokens: [Token] = []
-    public private(set) var sentences: [Sentence] = []
-    public private(set) var figures: [Figure] = []
+    /// Everything read from the file, behind one reference: copying a document (into each
+    /// check's context, into each template search) costs one retain, not one per array.
+    private final class Storage: Sendable {
+        let source: SourceFile
+        let format: Format
+        let blocks: [Block]
+        let sections: [Section]
+        let tokens: [Token]
+        let sentences: [Sentence]
+        let figures: [Figure]
+        let metadata: [String: String]
+        let firstTooDeepOffset: Int?
+
+        init(_ reader: Reader, format: Format) {
+            source = reader.source
+            self.format = format
+            blocks = reader.blocks
+            sections = reader.sections
+            tokens = reader.tokens
+            sentences = reader.sentences
+            figures = reader.figures
+            metadata = reader.metadata
+            firstTooDeepOffset = reader.firstTooDeepOffset
+        }
+    }
+
+    private let storage: Storage
+
+    public var source: SourceFile { storage.source }
+    public var format: Format { storage.format }
+    public var blocks: [Block] { storage.blocks }
+    public var sections: [Section] { storage.sections }
+    public var tokens: [Token] { storage.tokens }
+    public var sentences: [Sentence] { storage.sentences }
+    public var figures: [Figure] { storage.figures }
     /// Scalar values from the YAML front matter, such as `title` and `date`.
-    public private(set) var metadata: [String: String] = [:]
+    public var metadata: [String: String] { storage.metadata }
     /// The byte offset of the first list item or quote nested deeper than
     /// `Limits.maximumMarkdownNesting`, read as a plain paragraph; nil when there is none.
-    public private(set) var firstTooDeepOffset: Int?
+    public var firstTooDeepOffset: Int? { storage.firstTooDeepOffset }
 
     /// Reads a document: blocks, then tokens, sentences and figures.
     ///
     /// - Complexity: O(n) in the size of the file.
     public init(source: SourceFile, format: Format? = nil, recognizer: FigureRecognizer = FigureRecognizer(), limits: Limits = .standard) {
-        self.source = source
         let format = format ?? Format(path: source.path)
-        self.format = format
-        switch format {
-        case .markdown:
-            (blocks, firstTooDeepOffset) = MarkdownParser.parse(source, maximumDepth: limits.maximumMarkdownNesting)
-        case .plainText:
-            blocks = Document.plainTextBlocks(source)
-        }
-        sections = []
-        readMetadata(limits: limits)
-        buildSections()
-        readSentences(recognizer: recognizer, markdown: format == .markdown)
+        storage = Storage(Reader(source: source, format: format, recognizer: recognizer, limits: limits), format: format)
     }
 
     public var path: String { source.path }
@@ -102,6 +119,31 @@ public struct Document: Sendable {
         }
         if !segments.isEmpty { blocks.append(Block(kind: .paragraph, segments: segments)) }
         return blocks
+    }
+}
+
+/// Reads a document in steps: blocks, metadata, sections, then tokens, sentences and figures.
+private struct Reader {
+    let source: SourceFile
+    var blocks: [Block]
+    var sections: [Section] = []
+    var tokens: [Token] = []
+    var sentences: [Sentence] = []
+    var figures: [Figure] = []
+    var metadata: [String: String] = [:]
+    var firstTooDeepOffset: Int?
+
+    init(source: SourceFile, format: Document.Format, recognizer: FigureRecognizer, limits: Limits) {
+        self.source = source
+        switch format {
+        case .markdown:
+            (blocks, firstTooDeepOffset) = MarkdownParser.parse(source, maximumDepth: limits.maximumMarkdownNesting)
+        case .plainText:
+            blocks = Document.plainTextBlocks(source)
+        }
+        readMetadata(limits: limits)
+        buildSections()
+        readSentences(recognizer: recognizer, markdown: format == .markdown)
     }
 
     mutating func readMetadata(limits: Limits) {

@@ -58,7 +58,7 @@ struct ItemTraits: OptionSet, Sendable {
 /// found through its rarest group, so most sentences are never tried against most templates.
 /// Items of all sentences sit in one array each, so indexing allocates a few arrays per
 /// document, not per sentence.
-struct SentenceIndex {
+final class SentenceIndex: Sendable {
     /// Where each sentence's items begin in `items`, with the end of the last as a final entry.
     let starts: [Int]
     /// The items of every sentence, one sentence after another.

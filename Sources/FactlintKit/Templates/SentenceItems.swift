@@ -20,73 +20,108 @@ struct SentenceItems {
     ///
     /// - Complexity: O(tokens).
     init(document: Document) {
-        items.reserveCapacity(document.tokens.count)
-        hashes.reserveCapacity(document.tokens.count)
-        traits.reserveCapacity(document.tokens.count)
-        starts.reserveCapacity(document.sentences.count + 1)
-        for sentence in document.sentences {
-            append(sentence, of: document)
-            starts.append(items.count)
-        }
+        self.init(document: document, sentences: document.sentences)
     }
 
     /// Reads one sentence.
     init(document: Document, sentence: Sentence) {
-        append(sentence, of: document)
-        starts.append(items.count)
+        self.init(document: document, sentences: [sentence])
     }
 
-    private mutating func append(_ sentence: Sentence, of document: Document) {
-        let listed = ItemTraits.listedWords
-        document.tokens.withUnsafeBufferPointer { tokens in
-            document.figures.withUnsafeBufferPointer { figures in
-                document.source.bytes.withUnsafeBufferPointer { bytes in
-                    var figureIndex = sentence.figures.lowerBound
-                    var index = sentence.tokens.lowerBound
-                    let end = sentence.tokens.upperBound
-                    while index < end {
-                        if figureIndex < sentence.figures.upperBound, figures[figureIndex].tokens.lowerBound == index {
-                            items.append(.figure(figureIndex))
-                            hashes.append(0)
-                            traits.append(figures[figureIndex].kind == .date ? [.figure, .skippable] : .figure)
-                            index = figures[figureIndex].tokens.upperBound
-                            figureIndex += 1
-                            continue
-                        }
-                        let token = tokens[index]
-                        // Citation markers: "[2]", "[a]".
-                        if token.kind == .punctuation, bytes[token.start] == UInt8(ascii: "["), index + 2 < end,
-                           tokens[index + 2].kind == .punctuation, bytes[tokens[index + 2].start] == UInt8(ascii: "]"),
-                           tokens[index + 1].kind == .number || tokens[index + 1].end - tokens[index + 1].start <= 2 {
-                            index += 3
-                            continue
-                        }
-                        items.append(.token(index))
-                        let text = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
-                        switch token.kind {
-                        case .punctuation:
-                            hashes.append(punctuationHash(text))
-                            switch PunctuationClass.family(of: text) {
-                            case .quote: traits.append([.punctuation, .quote, .skippable])
-                            case .apostrophe: traits.append([.punctuation, .apostrophe, .skippable])
-                            case .dash: traits.append([.punctuation, .dash, .skippable])
-                            default: traits.append(.punctuation)
+    /// Reads sentences into arrays sized once: a sentence has at most one item per token.
+    private init(document: Document, sentences: [Sentence]) {
+        let capacity = sentences.reduce(0) { $0 + $1.tokens.count }
+        var starts = [0]
+        starts.reserveCapacity(sentences.count + 1)
+        var hashes: [UInt64] = []
+        var traits: [ItemTraits] = []
+        items = [Item](unsafeUninitializedCapacity: capacity) { items, itemCount in
+            hashes = [UInt64](unsafeUninitializedCapacity: capacity) { hashes, hashCount in
+                traits = [ItemTraits](unsafeUninitializedCapacity: capacity) { traits, traitCount in
+                    var writer = Writer(items: items, hashes: hashes, traits: traits)
+                    document.tokens.withUnsafeBufferPointer { tokens in
+                        document.figures.withUnsafeBufferPointer { figures in
+                            document.source.bytes.withUnsafeBufferPointer { bytes in
+                                for sentence in sentences {
+                                    writer.append(sentence, tokens: tokens, figures: figures, bytes: bytes)
+                                    starts.append(writer.count)
+                                }
                             }
-                        case .word:
-                            let hash = wordHash(text)
-                            hashes.append(hash)
-                            var itemTraits: ItemTraits = [.word, .skippable]
-                            if ByteText.startsUppercase(bytes, at: token.start) { itemTraits.insert(.capitalized) }
-                            if let more = listed.value(for: hash) { itemTraits.formUnion(more) }
-                            traits.append(itemTraits)
-                        case .number:
-                            let hash = wordHash(text)
-                            hashes.append(hash)
-                            traits.append([.number, .skippable])
                         }
-                        index += 1
                     }
+                    traitCount = writer.count
                 }
+                hashCount = traits.count
+            }
+            itemCount = hashes.count
+        }
+        self.starts = starts
+        self.hashes = hashes
+        self.traits = traits
+    }
+
+    /// Writes items, hashes and traits side by side into buffers large enough for them.
+    private struct Writer {
+        let items: UnsafeMutableBufferPointer<Item>
+        let hashes: UnsafeMutableBufferPointer<UInt64>
+        let traits: UnsafeMutableBufferPointer<ItemTraits>
+        var count = 0
+        let listed = ItemTraits.listedWords
+
+        init(items: UnsafeMutableBufferPointer<Item>, hashes: UnsafeMutableBufferPointer<UInt64>, traits: UnsafeMutableBufferPointer<ItemTraits>) {
+            self.items = items
+            self.hashes = hashes
+            self.traits = traits
+        }
+
+        @inline(__always)
+        mutating func write(_ item: Item, _ hash: UInt64, _ itemTraits: ItemTraits) {
+            items.initializeElement(at: count, to: item)
+            hashes.initializeElement(at: count, to: hash)
+            traits.initializeElement(at: count, to: itemTraits)
+            count += 1
+        }
+
+        mutating func append(_ sentence: Sentence, tokens: UnsafeBufferPointer<Token>, figures: UnsafeBufferPointer<Figure>, bytes: UnsafeBufferPointer<UInt8>) {
+            var figureIndex = sentence.figures.lowerBound
+            var index = sentence.tokens.lowerBound
+            let end = sentence.tokens.upperBound
+            while index < end {
+                if figureIndex < sentence.figures.upperBound, figures[figureIndex].tokens.lowerBound == index {
+                    write(.figure(figureIndex), 0, figures[figureIndex].kind == .date ? [.figure, .skippable] : .figure)
+                    index = figures[figureIndex].tokens.upperBound
+                    figureIndex += 1
+                    continue
+                }
+                let token = tokens[index]
+                // Citation markers: "[2]", "[a]".
+                if token.kind == .punctuation, bytes[token.start] == UInt8(ascii: "["), index + 2 < end,
+                   tokens[index + 2].kind == .punctuation, bytes[tokens[index + 2].start] == UInt8(ascii: "]"),
+                   tokens[index + 1].kind == .number || tokens[index + 1].end - tokens[index + 1].start <= 2 {
+                    index += 3
+                    continue
+                }
+                let text = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+                switch token.kind {
+                case .punctuation:
+                    let itemTraits: ItemTraits
+                    switch PunctuationClass.family(of: text) {
+                    case .quote: itemTraits = [.punctuation, .quote, .skippable]
+                    case .apostrophe: itemTraits = [.punctuation, .apostrophe, .skippable]
+                    case .dash: itemTraits = [.punctuation, .dash, .skippable]
+                    default: itemTraits = .punctuation
+                    }
+                    write(.token(index), punctuationHash(text), itemTraits)
+                case .word:
+                    let hash = wordHash(text)
+                    var itemTraits: ItemTraits = [.word, .skippable]
+                    if ByteText.startsUppercase(bytes, at: token.start) { itemTraits.insert(.capitalized) }
+                    if let more = listed.value(for: hash) { itemTraits.formUnion(more) }
+                    write(.token(index), hash, itemTraits)
+                case .number:
+                    write(.token(index), wordHash(text), [.number, .skippable])
+                }
+                index += 1
             }
         }
     }

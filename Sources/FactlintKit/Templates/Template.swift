@@ -7,7 +7,7 @@ import FactlintFigures
 /// up to three) within the clause, and `{name:type}` captures a figure, a name, words,
 /// or one of a list of words (`{verb:convicted|prosecuted}`). A template compiles once;
 /// matching a sentence visits each (instruction, position) pair at most once.
-public struct Template: Sendable {
+public final class Template: Sendable {
     public struct Slot: Sendable, Equatable {
         public var name: String
         public var type: SlotType

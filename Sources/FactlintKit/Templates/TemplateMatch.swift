@@ -16,14 +16,18 @@ public struct Binding: Sendable, Hashable {
 public struct TemplateMatch: Sendable {
     public var sentence: Int
     public var bytes: Range<Int>
+    /// The sentence's items the match spans, counted from the sentence's first item (as
+    /// `SentenceIndex` and `ListReader` number them).
+    let items: Range<Int>
     /// The template's slot names, in order (shared by every match of the template).
     let names: [String]
     /// What each slot captured, in the order of `names`; nil for a slot that captured nothing.
     let captures: [Binding?]
 
-    init(sentence: Int, bytes: Range<Int>, names: [String], captures: [Binding?]) {
+    init(sentence: Int, bytes: Range<Int>, items: Range<Int>, names: [String], captures: [Binding?]) {
         self.sentence = sentence
         self.bytes = bytes
+        self.items = items
         self.names = names
         self.captures = captures
     }

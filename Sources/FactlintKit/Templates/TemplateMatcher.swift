@@ -95,7 +95,7 @@ struct TemplateMatcher {
             captures.append(Binding(bytes: bytes, figure: figure, text: document.source.text(bytes)))
         }
         let bytes = search.itemBytes(range.lowerBound).lowerBound..<search.itemBytes(range.upperBound - 1).upperBound
-        return TemplateMatch(sentence: sentence, bytes: bytes, names: template.slotNames, captures: captures)
+        return TemplateMatch(sentence: sentence, bytes: bytes, items: range, names: template.slotNames, captures: captures)
     }
 
     /// Lowercase, without quotes, with runs of spaces made one.
