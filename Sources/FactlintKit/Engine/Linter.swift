@@ -107,14 +107,15 @@ public struct Linter: Sendable {
     /// A file that is not valid UTF-8 is still linted (invalid bytes read as "�"), and the
     /// first invalid byte is reported so the run fails and the user can fix the encoding.
     public func lint(file path: String) -> (report: DocumentReport?, diagnostics: [Diagnostic]) {
-        // An oversized file is refused before it is read.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.maximumReportBytes {
+        switch ReportFile.read(path, limit: limits.maximumReportBytes) {
+        case .bytes(let bytes):
+            return lint(bytes: bytes, path: path)
+        case .tooLarge(let size):
+            // An oversized file is refused before it is read.
             return (nil, [tooLarge(size, path: path)])
+        case .unreadable:
+            return (nil, [Diagnostic(path: path, message: "cannot read the file", help: "check that it exists, that it is a regular file and that you may read it")])
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, [Diagnostic(path: path, message: "cannot read the file", help: "check that it exists and that you may read it")])
-        }
-        return lint(bytes: [UInt8](data), path: path)
     }
 
     /// The diagnostic for a report over `limits.maximumReportBytes`.

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a report file straight into bytes: one `open`, one `fstat`, reads into an array of
+/// the file's size. Anything but a regular file (a FIFO, a device) is refused without waiting on it.
+enum ReportFile {
+    enum Contents {
+        case bytes([UInt8])
+        /// The file is larger than the limit; it was not read.
+        case tooLarge(Int)
+        /// It does not exist, is not a regular file, or may not be read.
+        case unreadable
+    }
+
+    static func read(_ path: String, limit: Int) -> Contents {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unreadable }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
+        let size = Int(status.st_size)
+        guard size <= limit else { return .tooLarge(size) }
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let read = readSome(descriptor, buffer.baseAddress! + count, size - count)
+                if read < 0 { failed = true }
+                guard read > 0 else { break }
+                count += read
+            }
+        }
+        if failed { return .unreadable }
+        // A file that grew while it was read: take the rest too, within the limit.
+        while true {
+            let more = [UInt8](unsafeUninitializedCapacity: 65536) { buffer, count in
+                count = max(0, readSome(descriptor, buffer.baseAddress!, buffer.count))
+            }
+            if more.isEmpty { break }
+            bytes += more
+            if bytes.count > limit { return .tooLarge(bytes.count) }
+        }
+        return .bytes(bytes)
+    }
+
+    /// `read(2)`, tried again when a signal interrupts it.
+    private static func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        while true {
+            #if canImport(Glibc)
+            let read = Glibc.read(descriptor, buffer, count)
+            #else
+            let read = Darwin.read(descriptor, buffer, count)
+            #endif
+            if read < 0, errno == EINTR { continue }
+            return read
+        }
+    }
+}
