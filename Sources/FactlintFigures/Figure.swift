@@ -14,6 +14,19 @@ public enum FigureKind: String, Sendable, CaseIterable, Codable {
     case duration
     /// A day, month, year or decade, as day numbers since 1970-01-01.
     case date
+
+    /// The kind's position in `allCases`.
+    public var ordinal: Int {
+        switch self {
+        case .count: return 0
+        case .number: return 1
+        case .ordinal: return 2
+        case .percent: return 3
+        case .money: return 4
+        case .duration: return 5
+        case .date: return 6
+        }
+    }
 }
 
 /// How the written form bounds the value.

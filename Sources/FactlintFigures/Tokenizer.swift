@@ -18,7 +18,7 @@ public struct Tokenizer: Sendable {
     /// buffers once for all of them; each range starts as if after a line break.
     ///
     /// - Complexity: O(n) in the total length of the ranges.
-    public func tokenize(_ bytes: [UInt8], segments: [Range<Int>], into tokens: inout [Token]) {
+    public func tokenize(_ bytes: [UInt8], segments: ArraySlice<Range<Int>>, into tokens: inout [Token]) {
         let table = WordTable.shared
         Tokenizer.foldedWordBytes.withUnsafeBufferPointer { folded in
             bytes.withUnsafeBufferPointer { buffer in

@@ -43,16 +43,20 @@ struct Facts: ParsableCommand {
         var listings: [(String, FigureListing)] = []
         var kinds: [FigureKind: Int] = [:]
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                Output.error(Diagnostic(path: file, message: "cannot read the file", help: "check that it exists and that you may read it").rendered())
+            guard case .bytes(let bytes) = ReportFile.read(file, limit: Limits.standard.maximumReportBytes) else {
+                Output.error(Diagnostic(path: file, message: "cannot read the file", help: "check that it exists, that it is a regular file and that you may read it").rendered())
                 failed = true
                 continue
             }
-            let document = Document(source: SourceFile(path: file, bytes: [UInt8](data)))
+            let document = Document(source: SourceFile(path: file, bytes: bytes))
             switch format {
             case .text: print(FigureListing(document: document).text(path: prefixPaths ? file : nil), terminator: "")
             case .json: listings.append((file, FigureListing(document: document)))
-            case .summary: for figure in document.figures { kinds[figure.kind, default: 0] += 1 }
+            case .summary:
+                // Counted by kind per report, so the dictionary is touched once per kind, not per figure.
+                var counts = [Int](repeating: 0, count: FigureKind.allCases.count)
+                for figure in document.figures { counts[figure.kind.ordinal] += 1 }
+                for (kind, count) in zip(FigureKind.allCases, counts) where count > 0 { kinds[kind, default: 0] += count }
             case .jsonl: break
             }
         }

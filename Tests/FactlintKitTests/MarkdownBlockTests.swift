@@ -16,7 +16,7 @@ struct BlockText: Equatable, CustomStringConvertible {
 
 func blockTexts(_ document: Document) -> [BlockText] {
     document.blocks.map { block in
-        BlockText(block.kind, block.segments.map { document.text($0) }.joined(separator: "\n"))
+        BlockText(block.kind, document.segments(of: block).map { document.text($0) }.joined(separator: "\n"))
     }
 }
 

@@ -29,7 +29,7 @@ struct ReferenceEntryReader {
             pieces[pieces.count - 1].tokens = last.tokens.lowerBound..<block.tokens.upperBound
             return
         }
-        let number = block.segments.first.flatMap { ReferenceEntryReader.orderedNumber(before: $0.lowerBound, in: document.source) }
+        let number = document.segments(of: block).first.flatMap { ReferenceEntryReader.orderedNumber(before: $0.lowerBound, in: document.source) }
         pieces.append(Piece(number: number, listItem: item, list: block.list, blocks: [index], tokens: block.tokens))
     }
 
@@ -39,7 +39,7 @@ struct ReferenceEntryReader {
         let block = document.blocks[index]
         var continuing = false
         var tokenIndex = block.tokens.lowerBound
-        for segment in block.segments {
+        for segment in document.segments(of: block) {
             let first = tokenIndex
             while tokenIndex < block.tokens.upperBound, document.tokens[tokenIndex].start < segment.upperBound { tokenIndex += 1 }
             guard first < tokenIndex else { continue }

@@ -74,7 +74,7 @@ public struct ReferenceList: Sendable {
             }
             if open != nil {
                 result.insert(index)
-            } else if case .paragraph = block.kind, block.listItem == nil, let line = block.segments.first,
+            } else if case .paragraph = block.kind, block.listItem == nil, let line = document.segments(of: block).first,
                       line.count <= 40, isReferenceHeading(document.source.bytes[line]) {
                 // A plain-text report names its list with a line of its own: "References:",
                 // which may run straight into the entries.

@@ -14,7 +14,10 @@ public struct Block: Sendable {
     }
 
     public var kind: Kind
-    public var segments: [Range<Int>]
+    /// The block's lines (less their container markers), as a range of `Document.segments`.
+    public var segments: Range<Int>
+    /// From the start of the first segment to the end of the last; empty for a block without any.
+    public var bytes: Range<Int>
     /// The innermost list item holding the block, if any; items of one list share `list`.
     public var listItem: Int?
     public var list: Int?
@@ -26,9 +29,11 @@ public struct Block: Sendable {
     /// The block's sentences, as a range of `Document.sentences`.
     public var sentences: Range<Int> = 0..<0
 
-    public init(kind: Kind, segments: [Range<Int>], listItem: Int? = nil, list: Int? = nil, quoteDepth: Int = 0) {
+    /// - Parameter segments: the block's segments, as a range of `all`.
+    public init(kind: Kind, segments: Range<Int>, of all: [Range<Int>], listItem: Int? = nil, list: Int? = nil, quoteDepth: Int = 0) {
         self.kind = kind
         self.segments = segments
+        self.bytes = segments.isEmpty ? 0..<0 : all[segments.lowerBound].lowerBound..<all[segments.upperBound - 1].upperBound
         self.listItem = listItem
         self.list = list
         self.quoteDepth = quoteDepth
@@ -42,10 +47,6 @@ public struct Block: Sendable {
         }
     }
 
-    public var bytes: Range<Int> {
-        guard let first = segments.first, let last = segments.last else { return 0..<0 }
-        return first.lowerBound..<last.upperBound
-    }
 }
 
 /// A heading and the blocks under it, up to the next heading.

@@ -19,6 +19,7 @@ public struct Document: Sendable {
         let source: SourceFile
         let format: Format
         let blocks: [Block]
+        let segments: [Range<Int>]
         let sections: [Section]
         let tokens: [Token]
         let sentences: [Sentence]
@@ -30,6 +31,7 @@ public struct Document: Sendable {
             source = reader.source
             self.format = format
             blocks = reader.blocks
+            segments = reader.segments
             sections = reader.sections
             tokens = reader.tokens
             sentences = reader.sentences
@@ -44,6 +46,8 @@ public struct Document: Sendable {
     public var source: SourceFile { storage.source }
     public var format: Format { storage.format }
     public var blocks: [Block] { storage.blocks }
+    /// The lines of every block, one block after another; see `segments(of:)`.
+    public var segments: [Range<Int>] { storage.segments }
     public var sections: [Section] { storage.sections }
     public var tokens: [Token] { storage.tokens }
     public var sentences: [Sentence] { storage.sentences }
@@ -63,6 +67,9 @@ public struct Document: Sendable {
     }
 
     public var path: String { source.path }
+
+    /// A block's segments: its lines, less the markers of the lists and quotes holding it.
+    public func segments(of block: Block) -> ArraySlice<Range<Int>> { storage.segments[block.segments] }
 
     /// The text of a byte range.
     public func text(_ range: Range<Int>) -> String { source.text(range) }
@@ -104,21 +111,23 @@ public struct Document: Sendable {
 
     // MARK: - Building
 
-    static func plainTextBlocks(_ source: SourceFile) -> [Block] {
+    /// A plain-text report's paragraphs: runs of lines between blank lines.
+    static func plainTextBlocks(_ source: SourceFile) -> (blocks: [Block], segments: [Range<Int>]) {
         var blocks: [Block] = []
         var segments: [Range<Int>] = []
+        var first = 0
         for line in 1...source.lineCount {
             let range = source.lineRange(line)
             let isBlank = source.bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 }
             if isBlank {
-                if !segments.isEmpty { blocks.append(Block(kind: .paragraph, segments: segments)) }
-                segments = []
+                if first < segments.count { blocks.append(Block(kind: .paragraph, segments: first..<segments.count, of: segments)) }
+                first = segments.count
             } else {
                 segments.append(range)
             }
         }
-        if !segments.isEmpty { blocks.append(Block(kind: .paragraph, segments: segments)) }
-        return blocks
+        if first < segments.count { blocks.append(Block(kind: .paragraph, segments: first..<segments.count, of: segments)) }
+        return (blocks, segments)
     }
 }
 
@@ -126,6 +135,7 @@ public struct Document: Sendable {
 private struct Reader {
     let source: SourceFile
     var blocks: [Block]
+    let segments: [Range<Int>]
     var sections: [Section] = []
     var tokens: [Token] = []
     var sentences: [Sentence] = []
@@ -137,9 +147,9 @@ private struct Reader {
         self.source = source
         switch format {
         case .markdown:
-            (blocks, firstTooDeepOffset) = MarkdownParser.parse(source, maximumDepth: limits.maximumMarkdownNesting)
+            (blocks, segments, firstTooDeepOffset) = MarkdownParser.parse(source, maximumDepth: limits.maximumMarkdownNesting)
         case .plainText:
-            blocks = Document.plainTextBlocks(source)
+            (blocks, segments) = Document.plainTextBlocks(source)
         }
         readMetadata(limits: limits)
         buildSections()
@@ -176,7 +186,7 @@ private struct Reader {
         tokens.reserveCapacity(source.bytes.count / 5)
         for index in blocks.indices where blocks[index].isProse {
             let first = tokens.count
-            tokenizer.tokenize(source.bytes, segments: blocks[index].segments, into: &tokens)
+            tokenizer.tokenize(source.bytes, segments: segments[blocks[index].segments], into: &tokens)
             blocks[index].tokens = first..<tokens.count
         }
         let splitter = SentenceSplitter(bytes: source.bytes, tokens: tokens)

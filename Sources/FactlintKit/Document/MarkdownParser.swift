@@ -27,6 +27,8 @@ struct MarkdownParser {
 
     let bytes: [UInt8]
     private(set) var blocks: [Block] = []
+    /// Every block's segments, one block after another; a block holds a range of them.
+    private(set) var segments: [Range<Int>] = []
     private var nextList = 0
     private var nextItem = 0
     /// Lists and quotes nested deeper than this are read as plain paragraphs, so hostile input
@@ -40,23 +42,25 @@ struct MarkdownParser {
         self.maximumDepth = maximumDepth
     }
 
-    static func parse(_ source: SourceFile) -> [Block] {
-        parse(source, maximumDepth: Limits.standard.maximumMarkdownNesting).blocks
+    static func parse(_ source: SourceFile) -> (blocks: [Block], segments: [Range<Int>]) {
+        let parsed = parse(source, maximumDepth: Limits.standard.maximumMarkdownNesting)
+        return (parsed.blocks, parsed.segments)
     }
 
-    /// The blocks of a file, and where its nesting first went past `maximumDepth`.
-    static func parse(_ source: SourceFile, maximumDepth: Int) -> (blocks: [Block], firstTooDeep: Int?) {
+    /// The blocks of a file and their segments, and where its nesting first went past `maximumDepth`.
+    static func parse(_ source: SourceFile, maximumDepth: Int) -> (blocks: [Block], segments: [Range<Int>], firstTooDeep: Int?) {
         var parser = MarkdownParser(bytes: source.bytes, maximumDepth: maximumDepth)
         var lines = (1...source.lineCount).map { number -> Line in
             let range = source.lineRange(number)
             return Line(start: range.lowerBound, end: range.upperBound, content: parser.firstNonBlank(from: range.lowerBound, to: range.upperBound))
         }
+        let topLevel = Context(listItem: nil, list: nil, quoteDepth: 0)
         if let (frontMatter, rest) = parser.frontMatter(lines) {
-            parser.blocks.append(frontMatter)
+            parser.append(.frontMatter, frontMatter, topLevel)
             lines = rest
         }
-        parser.parseBlocks(lines[...], context: Context(listItem: nil, list: nil, quoteDepth: 0), depth: 0)
-        return (parser.blocks, parser.firstTooDeep)
+        parser.parseBlocks(lines[...], context: topLevel, depth: 0)
+        return (parser.blocks, parser.segments, parser.firstTooDeep)
     }
 
     // MARK: - Line helpers
@@ -141,13 +145,13 @@ struct MarkdownParser {
 
     // MARK: - Front matter
 
-    func frontMatter(_ lines: [Line]) -> (Block, [Line])? {
+    /// The lines of the front matter, and the lines after it.
+    func frontMatter(_ lines: [Line]) -> ([Range<Int>], [Line])? {
         guard let first = lines.first, bytes[trimmed(first)].elementsEqual("---".utf8) else { return nil }
         for index in lines.indices.dropFirst() {
             let text = bytes[trimmed(lines[index])]
             if text.elementsEqual("---".utf8) || text.elementsEqual("...".utf8) {
-                let block = Block(kind: .frontMatter, segments: lines[1..<index].map { $0.start..<$0.end })
-                return (block, Array(lines[(index + 1)...]))
+                return (lines[1..<index].map { $0.start..<$0.end }, Array(lines[(index + 1)...]))
             }
         }
         return nil
@@ -177,10 +181,10 @@ struct MarkdownParser {
             } else if startsComment(content) {
                 index = comment(lines, from: index, context: context)
             } else if let level = atxLevel(content) {
-                append(.heading(level: level), [atxText(content, level: level)], context)
+                append(.heading(level: level), segment: atxText(content, level: level), context)
                 index += 1
             } else if isThematicBreak(content) {
-                append(.thematicBreak, [content.start..<content.end], context)
+                append(.thematicBreak, segment: content.start..<content.end, context)
                 index += 1
             } else if depth < maximumDepth, quoteMarker(content) != nil {
                 index = blockQuote(lines, from: index, context: context, depth: depth)
@@ -192,7 +196,7 @@ struct MarkdownParser {
                 // Too deep: the line's remaining markers are dropped and its text read as a
                 // paragraph of its own, so a thousand "> " are not a thousand tokens.
                 if firstTooDeep == nil { firstTooDeep = content.start }
-                append(.paragraph, [trimmed(withoutContainerMarkers(content))], context)
+                append(.paragraph, segment: trimmed(withoutContainerMarkers(content)), context)
                 index += 1
             } else {
                 index = paragraph(lines, from: index, context: context)
@@ -212,8 +216,20 @@ struct MarkdownParser {
         }
     }
 
-    mutating func append(_ kind: Block.Kind, _ segments: [Range<Int>], _ context: Context) {
-        blocks.append(Block(kind: kind, segments: segments, listItem: context.listItem, list: context.list, quoteDepth: context.quoteDepth))
+    mutating func append(_ kind: Block.Kind, _ blockSegments: [Range<Int>], _ context: Context) {
+        let first = segments.count
+        segments += blockSegments
+        appendBlock(kind, segmentsFrom: first, context)
+    }
+
+    mutating func append(_ kind: Block.Kind, segment: Range<Int>, _ context: Context) {
+        segments.append(segment)
+        appendBlock(kind, segmentsFrom: segments.count - 1, context)
+    }
+
+    /// Adds a block made of the segments from `first` to the last one added.
+    mutating func appendBlock(_ kind: Block.Kind, segmentsFrom first: Int, _ context: Context) {
+        blocks.append(Block(kind: kind, segments: first..<segments.count, of: segments, listItem: context.listItem, list: context.list, quoteDepth: context.quoteDepth))
     }
 
     /// Whether a line would interrupt a paragraph: a heading, fence, quote, bullet, break or comment.
@@ -231,7 +247,8 @@ struct MarkdownParser {
     }
 
     mutating func paragraph(_ lines: ArraySlice<Line>, from start: Int, context: Context) -> Int {
-        var segments: [Range<Int>] = [trimmed(lines[start])]
+        let first = segments.count
+        segments.append(trimmed(lines[start]))
         var index = start + 1
         while index < lines.endIndex {
             let line = lines[index]
@@ -241,11 +258,11 @@ struct MarkdownParser {
             if indent < 4 {
                 let content = self.line(line, from: contentStart)
                 if isRule(content, of: UInt8(ascii: "="), minimum: 1, spacesAllowed: false) {
-                    append(.heading(level: 1), segments, context)
+                    appendBlock(.heading(level: 1), segmentsFrom: first, context)
                     return index + 1
                 }
                 if isRule(content, of: UInt8(ascii: "-"), minimum: 1, spacesAllowed: false) {
-                    append(.heading(level: 2), segments, context)
+                    appendBlock(.heading(level: 2), segmentsFrom: first, context)
                     return index + 1
                 }
             }
@@ -253,7 +270,7 @@ struct MarkdownParser {
             segments.append(trimmed(line))
             index += 1
         }
-        append(.paragraph, segments, context)
+        appendBlock(.paragraph, segmentsFrom: first, context)
         return index
     }
 
@@ -549,13 +566,13 @@ struct MarkdownParser {
         let header = cells(lines[start])
         guard header.count == cells(lines[start + 1]).count else { return nil }
         for (column, cell) in header.enumerated() {
-            append(.tableCell(row: 0, column: column), [cell], context)
+            append(.tableCell(row: 0, column: column), segment: cell, context)
         }
         var index = start + 2
         var row = 1
         while index < lines.endIndex, !isBlank(lines[index]), !interruptsParagraph(lines[index]) {
             for (column, cell) in cells(lines[index]).enumerated() where column < header.count {
-                append(.tableCell(row: row, column: column), [cell], context)
+                append(.tableCell(row: row, column: column), segment: cell, context)
             }
             row += 1
             index += 1

@@ -6,8 +6,8 @@ import Darwin
 
 /// Reads a report file straight into bytes: one `open`, one `fstat`, reads into an array of
 /// the file's size. Anything but a regular file (a FIFO, a device) is refused without waiting on it.
-enum ReportFile {
-    enum Contents {
+public enum ReportFile {
+    public enum Contents: Sendable {
         case bytes([UInt8])
         /// The file is larger than the limit; it was not read.
         case tooLarge(Int)
@@ -15,7 +15,7 @@ enum ReportFile {
         case unreadable
     }
 
-    static func read(_ path: String, limit: Int) -> Contents {
+    public static func read(_ path: String, limit: Int) -> Contents {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
