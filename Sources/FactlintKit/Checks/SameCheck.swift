@@ -28,6 +28,8 @@ public struct SameCheck: Check {
         /// The key, one part per key slot: a figure's value, or normalised words.
         var parts: [String]
         var isWords: [Bool]
+        /// The words of each part that is words (`SameCheck.words`); nil for a figure's part.
+        var partWords: [Set<String>?]
         var binding: Binding
         /// The words of each optional key, nil where the statement does not give it.
         var optionalParts: [Set<String>?]
@@ -64,7 +66,8 @@ public struct SameCheck: Check {
                 let optionalParts = optionalKeys.map { key in match[key].map { SameCheck.words(SameCheck.normalisedKey($0.key)) } }
                 all.append(Statement(
                     match: match, isRestatement: templateIndex >= statements.count, unit: context.unit(of: match),
-                    parts: parts, isWords: isWords, binding: binding, optionalParts: optionalParts
+                    parts: parts, isWords: isWords, partWords: zip(parts, isWords).map { $1 ? SameCheck.words($0) : nil },
+                    binding: binding, optionalParts: optionalParts
                 ))
             }
         }
@@ -84,8 +87,22 @@ public struct SameCheck: Check {
             var parts: [String]
         }
         var earlier: [UnitKey: [Int]] = [:]
+        // Statements by unit and by each word of the key's first words part: a statement a
+        // restatement fits shares a word with it, so only those sharing one are tried.
+        struct UnitWord: Hashable {
+            var unit: Int
+            var word: String
+        }
+        let wordsPart = all.first?.isWords.firstIndex(of: true).flatMap { part in all.allSatisfy { $0.isWords[part] } ? part : nil }
+        var statementsWith: [UnitWord: [Int]] = [:]
         for (position, other) in all.enumerated() {
-            defer { if restatements.isEmpty { earlier[UnitKey(unit: other.unit, parts: other.parts), default: []].append(position) } }
+            defer {
+                if restatements.isEmpty {
+                    earlier[UnitKey(unit: other.unit, parts: other.parts), default: []].append(position)
+                } else if !other.isRestatement, let wordsPart, let words = other.partWords[wordsPart] {
+                    for word in words { statementsWith[UnitWord(unit: other.unit, word: word), default: []].append(position) }
+                }
+            }
             // Without restatements, a statement is held against the first with the same key. With
             // them, a restatement is held against the nearest statement before it whose key it
             // fits ("Of those 21 offenders" refers back to "18 trafficking offenders"), and
@@ -94,9 +111,27 @@ public struct SameCheck: Check {
             if restatements.isEmpty {
                 reference = earlier[UnitKey(unit: other.unit, parts: other.parts)]?.lazy.map { all[$0] }.first { SameCheck.optionalKeysFit($0, other) }
             } else {
-                reference = other.isRestatement
-                    ? all[..<position].reversed().prefix { $0.unit == other.unit }.first { !$0.isRestatement && SameCheck.keysFit($0, other) && SameCheck.optionalKeysFit($0, other) }
-                    : nil
+                func fits(_ statement: Statement) -> Bool {
+                    !statement.isRestatement && SameCheck.keysFit(statement, other) && SameCheck.optionalKeysFit(statement, other)
+                }
+                if !other.isRestatement {
+                    reference = nil
+                } else if let wordsPart, let words = other.partWords[wordsPart] {
+                    // The nearest earlier statement that fits, among those sharing a word.
+                    var nearest: Int?
+                    for word in words {
+                        for candidate in (statementsWith[UnitWord(unit: other.unit, word: word)] ?? []).reversed() {
+                            if let nearest, candidate <= nearest { break }
+                            if fits(all[candidate]) {
+                                nearest = candidate
+                                break
+                            }
+                        }
+                    }
+                    reference = nearest.map { all[$0] }
+                } else {
+                    reference = all[..<position].reversed().prefix { $0.unit == other.unit }.first(where: fits)
+                }
             }
             guard let reference, other.binding.bytes != reference.binding.bytes else { continue }
             guard let agrees = agree(reference.binding, other.binding, context) else { continue }
@@ -147,9 +182,8 @@ public struct SameCheck: Check {
     static func keysFit(_ statement: Statement, _ restatement: Statement) -> Bool {
         for index in statement.parts.indices {
             if statement.isWords[index] {
-                let a = words(statement.parts[index])
-                let b = words(restatement.parts[index])
-                guard !a.isEmpty, !b.isEmpty, a.isSubset(of: b) || b.isSubset(of: a) else { return false }
+                guard let a = statement.partWords[index], let b = restatement.partWords[index],
+                      !a.isEmpty, !b.isEmpty, a.isSubset(of: b) || b.isSubset(of: a) else { return false }
             } else if statement.parts[index] != restatement.parts[index] {
                 return false
             }
