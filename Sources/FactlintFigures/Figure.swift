@@ -55,20 +55,32 @@ public enum DateGrain: String, Sendable, CaseIterable, Codable {
 
 /// A figure read from text: its kind, the values it allows, and where it was written.
 public struct Figure: Hashable, Sendable {
-    public var kind: FigureKind
+    // Stored widest first, with positions in 32 bits, so a figure takes 64 bytes.
+
     /// The values the written form allows, at its stated precision and qualifier.
     public var value: Interval
     /// The number as written, before the qualifier widened it ("around 50" states 50).
     public var stated: Double
+    /// A currency code for money ("USD", "KZT"); "age" for ages.
+    public var unit: String?
+    private var tokenBounds: (UInt32, UInt32)
+    private var byteBounds: (UInt32, UInt32)
+    public var kind: FigureKind
     public var qualifier: Qualifier
     /// For dates, the grain they were written with.
     public var grain: DateGrain?
-    /// A currency code for money ("USD", "KZT"); "age" for ages.
-    public var unit: String?
+
     /// The tokens the figure spans, as indices into the token array it was read from.
-    public var tokens: Range<Int>
+    public var tokens: Range<Int> {
+        get { Int(tokenBounds.0)..<Int(tokenBounds.1) }
+        set { tokenBounds = (UInt32(newValue.lowerBound), UInt32(newValue.upperBound)) }
+    }
+
     /// The bytes the figure spans in the text.
-    public var bytes: Range<Int>
+    public var bytes: Range<Int> {
+        get { Int(byteBounds.0)..<Int(byteBounds.1) }
+        set { byteBounds = (UInt32(newValue.lowerBound), UInt32(newValue.upperBound)) }
+    }
 
     public init(
         kind: FigureKind, value: Interval, stated: Double, qualifier: Qualifier = .exact,
@@ -80,8 +92,24 @@ public struct Figure: Hashable, Sendable {
         self.qualifier = qualifier
         self.grain = grain
         self.unit = unit
-        self.tokens = tokens
-        self.bytes = bytes
+        self.tokenBounds = (UInt32(tokens.lowerBound), UInt32(tokens.upperBound))
+        self.byteBounds = (UInt32(bytes.lowerBound), UInt32(bytes.upperBound))
+    }
+
+    public static func == (left: Figure, right: Figure) -> Bool {
+        left.value == right.value && left.stated == right.stated && left.unit == right.unit && left.tokens == right.tokens
+            && left.bytes == right.bytes && left.kind == right.kind && left.qualifier == right.qualifier && left.grain == right.grain
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+        hasher.combine(stated)
+        hasher.combine(unit)
+        hasher.combine(tokens)
+        hasher.combine(bytes)
+        hasher.combine(kind)
+        hasher.combine(qualifier)
+        hasher.combine(grain)
     }
 
     /// Whether the figure is a year: a date written with year grain.

@@ -10,28 +10,36 @@ public struct Token: Hashable, Sendable {
     }
 
     public var kind: Kind
-    public var start: Int
-    public var end: Int
     /// Whether whitespace (or a line break) separates this token from the one before it.
     public var spaceBefore: Bool
     /// The word or mark the recogniser knows the token as, plus one; 0 for any other token.
     /// Looked up once by the tokenizer so later passes compare integers.
     var code: UInt16
+    /// Offsets are kept in 32 bits, so a token takes 12 bytes: a report is under 4 GiB
+    /// (`Limits.largestReportBytes`).
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
+
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = UInt32(newValue) }
+    }
+
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = UInt32(newValue) }
+    }
 
     public init(kind: Kind, start: Int, end: Int, spaceBefore: Bool) {
-        self.kind = kind
-        self.start = start
-        self.end = end
-        self.spaceBefore = spaceBefore
-        code = 0
+        self.init(kind: kind, start: start, end: end, spaceBefore: spaceBefore, code: 0)
     }
 
     init(kind: Kind, start: Int, end: Int, spaceBefore: Bool, code: UInt16) {
         self.kind = kind
-        self.start = start
-        self.end = end
         self.spaceBefore = spaceBefore
         self.code = code
+        storedStart = UInt32(start)
+        storedEnd = UInt32(end)
     }
 
     public var bytes: Range<Int> { start..<end }

@@ -197,7 +197,13 @@ struct ConfigurationReader {
                 continue
             }
             switch name {
-            case "report_size": limits.maximumReportBytes = number
+            case "report_size":
+                // Positions in a report are kept in 32 bits, so a report is under 4 GiB.
+                guard number <= Limits.largestReportBytes else {
+                    error(value, "'report_size' can be at most 4GB (\(Limits.largestReportBytes) bytes)", help: "split larger reports into several files")
+                    continue
+                }
+                limits.maximumReportBytes = number
             case "markdown_nesting": limits.maximumMarkdownNesting = number
             case "rule_file_size": limits.maximumRuleFileBytes = number
             default: limits.maximumYAMLNodes = number

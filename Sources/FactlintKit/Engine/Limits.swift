@@ -25,6 +25,9 @@ public struct Limits: Sendable, Equatable {
     /// How deep parentheses and signs may nest in an `expect` expression.
     public var maximumExpressionNesting: Int
 
+    /// The most `maximumReportBytes` can be raised to: positions in a report are kept in 32 bits.
+    public static let largestReportBytes = Int(UInt32.max)
+
     public init(
         maximumReportBytes: Int = 1 << 30,
         maximumMarkdownNesting: Int = 64,

@@ -135,7 +135,7 @@ public struct Linter: Sendable {
     ///
     /// - Complexity: O(n) in the size of the report, plus matching.
     public func lint(bytes: [UInt8], path: String) -> (report: DocumentReport?, diagnostics: [Diagnostic]) {
-        guard bytes.count <= limits.maximumReportBytes else { return (nil, [tooLarge(bytes.count, path: path)]) }
+        guard bytes.count <= min(limits.maximumReportBytes, Limits.largestReportBytes) else { return (nil, [tooLarge(bytes.count, path: path)]) }
         let source = SourceFile(path: path, bytes: bytes)
         var diagnostics: [Diagnostic] = []
         func located(_ offset: Int, _ message: String, help: String) -> Diagnostic {
