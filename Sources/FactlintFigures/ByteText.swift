@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Helpers for reading UTF-8 bytes without building `String`s in hot paths.
 public enum ByteText {
     @inlinable
@@ -87,5 +93,17 @@ public enum ByteText {
             while index < count, raw[index] < 0x80 { index += 1 }
             return index
         }
+    }
+
+    /// The offset of the first `byte` in `bytes[range]`, or nil; memchr, so many bytes at a time.
+    public static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, let base = bytes.baseAddress else { return nil }
+        guard let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
+    /// Whether `bytes[range]` holds `byte`.
+    public static func contains(_ byte: UInt8, in bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { firstIndex(of: byte, in: $0, range) != nil }
     }
 }

@@ -4,10 +4,17 @@ import Foundation
 public enum FileWalker {
     public enum Kind { case file, directory, missing }
 
+    /// What a path names, following symbolic links: one `stat` call.
     public static func kind(of path: String) -> Kind {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
-        return isDirectory.boolValue ? .directory : .file
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .missing }
+        return status.st_mode & S_IFMT == S_IFDIR ? .directory : .file
+    }
+
+    /// The lowercase extension of a file name ("md" for "Report.MD"); empty when it has none.
+    static func pathExtension(_ name: String) -> String {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return "" }
+        return String(name[name.index(after: dot)...]).lowercased()
     }
 
     /// The canonical path with every symbolic link resolved, or nil if it cannot be resolved.
@@ -56,7 +63,7 @@ public enum FileWalker {
         }
         for entry in entries.sorted() where !entry.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
-            let ext = (entry as NSString).pathExtension.lowercased()
+            let ext = pathExtension(entry)
             switch kind(of: path) {
             case .directory:
                 walk(path, extensions: extensions, ancestors: &ancestors, files: &files, diagnostics: &diagnostics)

@@ -561,7 +561,7 @@ struct MarkdownParser {
     }
 
     mutating func table(_ lines: ArraySlice<Line>, from start: Int, context: Context) -> Int? {
-        guard start + 1 < lines.endIndex, bytes[lines[start].start..<lines[start].end].contains(UInt8(ascii: "|")),
+        guard start + 1 < lines.endIndex, ByteText.contains(UInt8(ascii: "|"), in: bytes, lines[start].start..<lines[start].end),
               isDelimiterRow(lines[start + 1]) else { return nil }
         let header = cells(lines[start])
         guard header.count == cells(lines[start + 1]).count else { return nil }

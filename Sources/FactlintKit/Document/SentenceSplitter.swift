@@ -17,6 +17,12 @@ struct SentenceSplitter {
         "sep", "sept", "oct", "nov", "dec", "dept", "est", "govt", "intl", "assn", "bros", "e", "i", "ca", "c",
     ].map { Array($0.utf8) })
 
+    /// The abbreviations by `wordHash`, each with whether it abbreviates only before a number.
+    static let abbreviationHashes = HashTable(Dictionary(uniqueKeysWithValues: abbreviations.map { word in
+        (wordHash(word), word == Array("no".utf8) || word == Array("art".utf8) || word == Array("p".utf8))
+    }))
+    static let longestAbbreviation = abbreviations.map(\.count).max() ?? 0
+
     /// The sentences of `tokens[range]`, as token ranges covering it with no gaps.
     func sentences(in range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
@@ -82,18 +88,13 @@ struct SentenceSplitter {
         guard isMark(index, "."), index > 0 else { return false }
         let previous = tokens[index - 1]
         guard previous.kind == .word, !tokens[index].spaceBefore else { return false }
-        let word = bytes[previous.start..<previous.end].map(ByteText.lowercased)
         if previous.end - previous.start == 1 {
             // An initialism ("U.S.", "e.g.") or an initial ("J. Smith").
             return true
         }
-        if SentenceSplitter.abbreviations.contains(word) {
-            // "No." and "Art." abbreviate only before a number.
-            if word == Array("no".utf8) || word == Array("art".utf8) || word == Array("p".utf8) {
-                return tokens[next].kind == .number
-            }
-            return true
-        }
-        return false
+        guard previous.end - previous.start <= SentenceSplitter.longestAbbreviation,
+              let needsNumber = SentenceSplitter.abbreviationHashes.value(for: wordHash(bytes[previous.start..<previous.end])) else { return false }
+        // "No." and "Art." abbreviate only before a number.
+        return !needsNumber || tokens[next].kind == .number
     }
 }

@@ -25,6 +25,14 @@ public struct SourceFile: Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             var index = starts[0]
             let count = buffer.count
+            // Without a CR in the file, every line ends at an LF: found many bytes at a time.
+            if ByteText.firstIndex(of: 0x0D, in: buffer, index..<count) == nil {
+                while let newline = ByteText.firstIndex(of: 0x0A, in: buffer, index..<count) {
+                    starts.append(newline + 1)
+                    index = newline + 1
+                }
+                return
+            }
             while index < count {
                 let byte = buffer[index]
                 if byte > 0x0D {
