@@ -106,4 +106,23 @@ public enum ByteText {
     public static func contains(_ byte: UInt8, in bytes: [UInt8], _ range: Range<Int>) -> Bool {
         bytes.withUnsafeBufferPointer { firstIndex(of: byte, in: $0, range) != nil }
     }
+
+    /// Where `pattern` first occurs in `bytes[range]`, or nil.
+    public static func range(of pattern: StaticString, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+        pattern.withUTF8Buffer { pattern in
+            guard let first = pattern.first else { return range.lowerBound..<range.lowerBound }
+            var from = range.lowerBound
+            while let found = firstIndex(of: first, in: bytes, from..<range.upperBound) {
+                guard found + pattern.count <= range.upperBound else { return nil }
+                if pattern.indices.allSatisfy({ bytes[found + $0] == pattern[$0] }) { return found..<(found + pattern.count) }
+                from = found + 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether `pattern` occurs in `bytes[range]`.
+    public static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: StaticString, _ range: Range<Int>) -> Bool {
+        self.range(of: pattern, in: bytes, range) != nil
+    }
 }

@@ -34,7 +34,7 @@ struct Config: ParsableCommand {
         text += list("extensions", configuration.extensions.sorted())
         text += "baseline: \(configuration.baseline.map(quoted) ?? "null")\n"
         let limits = configuration.limits
-        text += "limits: {report_size: \(limits.maximumReportBytes), markdown_nesting: \(limits.maximumMarkdownNesting), "
+        text += "limits: {report_size: \(limits.maximumReportBytes), part_size: \(limits.reportPartBytes), markdown_nesting: \(limits.maximumMarkdownNesting), "
             + "rule_file_size: \(limits.maximumRuleFileBytes), yaml_values: \(limits.maximumYAMLNodes)}\n"
         if configuration.overrides.isEmpty {
             text += "overrides: []\n"

@@ -188,16 +188,18 @@ import Testing
     }
 
     @Test func limitsArePrintedAndTheirMistakesAreErrors() throws {
-        let directory = try Self.project(configuration: "limits: {markdown_nesting: 128, rule_file_size: 32MB}\n")
+        let directory = try Self.project(configuration: "limits: {part_size: 64MB, markdown_nesting: 128, rule_file_size: 32MB}\n")
         defer { directory.remove() }
 
         let printed = try CLI.run(["config"], in: directory.url)
 
-        #expect(printed.stdout.contains("markdown_nesting: 128, rule_file_size: 33554432,"), "stdout: \(printed.stdout)")
+        #expect(printed.stdout.contains("part_size: 67108864, markdown_nesting: 128, rule_file_size: 33554432,"), "stdout: \(printed.stdout)")
         for (line, expected) in [
             ("limits: {report_sise: 1GB}\n", "unknown key 'report_sise' in 'limits' (did you mean 'report_size'?)"),
             ("limits: {report_size: lots}\n", "'report_size' must be a size such as 500MB"),
             ("limits: {markdown_nesting: 0}\n", "'markdown_nesting' must be a whole number of at least 1"),
+            ("limits: {report_size: 5GB}\n", "'report_size' can be at most 4GB"),
+            ("limits: {part_size: none}\n", "'part_size' must be a size such as 500MB"),
         ] {
             try directory.write(".factlint.yml", ConfigurationTests.pathsAndRules + line)
             let result = try CLI.run(["lint"], in: directory.url)

@@ -200,7 +200,7 @@ import Testing
               - md
               - txt
             baseline: null
-            limits: {report_size: 1073741824, markdown_nesting: 64, rule_file_size: 16777216, yaml_values: 1000000}
+            limits: {report_size: 1073741824, part_size: 8388608, markdown_nesting: 64, rule_file_size: 16777216, yaml_values: 1000000}
             overrides: []
 
             """)

@@ -39,6 +39,30 @@ import Testing
         #expect(findings == ["nul.md:3:20: error [part-within-whole]", Self.otherFinding], "stdout: \(result.stdout)")
     }
 
+    @Test func frontMatterThatIsNotYAMLIsReportedAtItsPositionAndTheRestIsLinted() throws {
+        let text = "---\ntitle: Shelters: a review\n---\n\n# Shelters\n\nThe shelter housed 31 of the 23 victims.\n"
+
+        let (result, findings) = try lint(["front.md": Array(text.utf8)], ["front.md"])
+
+        #expect(result.status == 2, "stderr: \(result.stderr)")
+        let message = try #require(CLI.lines(result.stderr).first { $0.hasPrefix("front.md:2:16: error:") }, "stderr: \(result.stderr)")
+        #expect(message.contains("the front matter is not valid YAML"), "message: \(message)")
+        #expect(findings == ["front.md:7:20: error [part-within-whole]", Self.otherFinding], "stdout: \(result.stdout)")
+    }
+
+    @Test func frontMatterPastTheYAMLCapsIsReportedAndTheRestIsLinted() throws {
+        // Nested 100 deep, past the 64 levels a YAML file may nest.
+        let nested = (0..<100).map { String(repeating: "  ", count: $0) + "k\($0):" }.joined(separator: "\n") + " 1"
+        let text = "---\n\(nested)\n---\n\nThe shelter housed 31 of the 23 victims.\n"
+
+        let (result, findings) = try lint(["deep.md": Array(text.utf8)], ["deep.md"])
+
+        #expect(result.status == 2, "stderr: \(result.stderr)")
+        let message = try #require(CLI.lines(result.stderr).first { $0.hasPrefix("deep.md:") && $0.contains("error:") }, "stderr: \(result.stderr)")
+        #expect(message.contains("the front matter is past factlint's YAML caps: mappings and sequences nest more than 64 deep"), "message: \(message)")
+        #expect(findings == ["deep.md:104:20: error [part-within-whole]", Self.otherFinding], "stdout: \(result.stdout)")
+    }
+
     @Test func aUTF16ReportIsReportedOnceAsNotUTF8() throws {
         // UTF-16 (little-endian, with its byte-order mark): invalid UTF-8 at the first byte, NULs after.
         let bytes: [UInt8] = [0xFF, 0xFE] + Array("# Shelters\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }

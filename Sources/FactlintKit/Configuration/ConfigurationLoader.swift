@@ -9,7 +9,7 @@ public enum ConfigurationLoader {
     static let keys = ["paths", "rules", "include", "exclude", "disable", "enable", "severity", "tolerance", "fail_on", "extensions", "baseline", "overrides", "limits"]
 
     /// The keys of `limits`.
-    static let limitKeys = ["report_size", "markdown_nesting", "rule_file_size", "yaml_values"]
+    static let limitKeys = ["report_size", "part_size", "markdown_nesting", "rule_file_size", "yaml_values"]
 
     /// The keys of one item of `overrides`.
     static let overrideKeys = ["files", "enable", "disable", "severity", "tolerance"]
@@ -204,6 +204,7 @@ struct ConfigurationReader {
                     continue
                 }
                 limits.maximumReportBytes = number
+            case "part_size": limits.reportPartBytes = number
             case "markdown_nesting": limits.maximumMarkdownNesting = number
             case "rule_file_size": limits.maximumRuleFileBytes = number
             default: limits.maximumYAMLNodes = number

@@ -26,6 +26,7 @@ public struct Document: Sendable {
         let figures: [Figure]
         let metadata: [String: String]
         let firstTooDeepOffset: Int?
+        let frontMatterProblem: FrontMatterProblem?
 
         init(_ reader: Reader, format: Format) {
             source = reader.source
@@ -38,6 +39,7 @@ public struct Document: Sendable {
             figures = reader.figures
             metadata = reader.metadata
             firstTooDeepOffset = reader.firstTooDeepOffset
+            frontMatterProblem = reader.frontMatterProblem
         }
     }
 
@@ -57,13 +59,34 @@ public struct Document: Sendable {
     /// The byte offset of the first list item or quote nested deeper than
     /// `Limits.maximumMarkdownNesting`, read as a plain paragraph; nil when there is none.
     public var firstTooDeepOffset: Int? { storage.firstTooDeepOffset }
+    /// Why the YAML front matter could not be read, if it could not; its fields are then not in `metadata`.
+    public var frontMatterProblem: FrontMatterProblem? { storage.frontMatterProblem }
+
+    /// Front matter that is not valid YAML, or past the YAML caps (`Limits`).
+    public struct FrontMatterProblem: Sendable, Equatable {
+        /// Where in the file the problem is.
+        public var offset: Int
+        public var message: String
+    }
 
     /// Reads a document: blocks, then tokens, sentences and figures.
     ///
     /// - Complexity: O(n) in the size of the file.
     public init(source: SourceFile, format: Format? = nil, recognizer: FigureRecognizer = FigureRecognizer(), limits: Limits = .standard) {
+        self.init(source: source, lines: nil, format: format, recognizer: recognizer, limits: limits)
+    }
+
+    /// Reads some of a file's lines as a document of their own (a part of a report too large to
+    /// read whole); positions stay those of the file. Front matter is read only from line 1;
+    /// a later part takes the metadata given.
+    ///
+    /// - Parameter lines: the lines to read, numbered from 1; nil for the whole file.
+    init(source: SourceFile, lines: ClosedRange<Int>?, metadata: [String: String]? = nil, format: Format? = nil,
+         recognizer: FigureRecognizer = FigureRecognizer(), limits: Limits = .standard) {
         let format = format ?? Format(path: source.path)
-        storage = Storage(Reader(source: source, format: format, recognizer: recognizer, limits: limits), format: format)
+        var reader = Reader(source: source, lines: lines, format: format, recognizer: recognizer, limits: limits)
+        if let metadata, reader.metadata.isEmpty { reader.metadata = metadata }
+        storage = Storage(reader, format: format)
     }
 
     public var path: String { source.path }
@@ -112,11 +135,11 @@ public struct Document: Sendable {
     // MARK: - Building
 
     /// A plain-text report's paragraphs: runs of lines between blank lines.
-    static func plainTextBlocks(_ source: SourceFile) -> (blocks: [Block], segments: [Range<Int>]) {
+    static func plainTextBlocks(_ source: SourceFile, lines: ClosedRange<Int>? = nil) -> (blocks: [Block], segments: [Range<Int>]) {
         var blocks: [Block] = []
         var segments: [Range<Int>] = []
         var first = 0
-        for line in 1...source.lineCount {
+        for line in lines ?? 1...source.lineCount {
             let range = source.lineRange(line)
             let isBlank = source.bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 }
             if isBlank {
@@ -142,14 +165,15 @@ private struct Reader {
     var figures: [Figure] = []
     var metadata: [String: String] = [:]
     var firstTooDeepOffset: Int?
+    var frontMatterProblem: Document.FrontMatterProblem?
 
-    init(source: SourceFile, format: Document.Format, recognizer: FigureRecognizer, limits: Limits) {
+    init(source: SourceFile, lines: ClosedRange<Int>?, format: Document.Format, recognizer: FigureRecognizer, limits: Limits) {
         self.source = source
         switch format {
         case .markdown:
-            (blocks, segments, firstTooDeepOffset) = MarkdownParser.parse(source, maximumDepth: limits.maximumMarkdownNesting)
+            (blocks, segments, firstTooDeepOffset) = MarkdownParser.parse(source, maximumDepth: limits.maximumMarkdownNesting, lines: lines)
         case .plainText:
-            (blocks, segments) = Document.plainTextBlocks(source)
+            (blocks, segments) = Document.plainTextBlocks(source, lines: lines)
         }
         readMetadata(limits: limits)
         buildSections()
@@ -159,9 +183,34 @@ private struct Reader {
     mutating func readMetadata(limits: Limits) {
         guard let block = blocks.first, block.kind == .frontMatter, !block.segments.isEmpty else { return }
         let yaml = source.text(block.bytes)
-        guard let node = try? Yams.compose(yaml: yaml), let mapping = node.mapping else { return }
+        let firstLine = source.location(of: block.bytes.lowerBound).line
+        /// The offset of a position in the YAML (lines and columns from 1), within the file.
+        func offset(line: Int, column: Int) -> Int {
+            let start = source.lineStarts[min(source.lineCount, firstLine + max(line, 1) - 1) - 1]
+            return min(start + max(column, 1) - 1, source.lineRange(firstLine + max(line, 1) - 1).upperBound)
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                frontMatterProblem = Document.FrontMatterProblem(offset: offset(line: mark.line, column: mark.column), message: "the front matter is not valid YAML: \(problem)")
+            default:
+                frontMatterProblem = Document.FrontMatterProblem(offset: block.bytes.lowerBound, message: "the front matter is not valid YAML: \(error)")
+            }
+            return
+        } catch {
+            frontMatterProblem = Document.FrontMatterProblem(offset: block.bytes.lowerBound, message: "the front matter is not valid YAML: \(error)")
+            return
+        }
+        guard let node, let mapping = node.mapping else { return }
         // Only the top-level scalars are read, but a hostile front matter is not walked at all.
-        if YAMLSize.excess(of: node, limits: limits, writtenBytes: yaml.utf8.count) != nil { return }
+        if let excess = YAMLSize.excess(of: node, limits: limits, writtenBytes: yaml.utf8.count) {
+            let at = excess.node.mark.map { offset(line: $0.line, column: $0.column) } ?? block.bytes.lowerBound
+            frontMatterProblem = Document.FrontMatterProblem(offset: at, message: "the front matter is past factlint's YAML caps: \(excess.message)")
+            return
+        }
         for (key, value) in mapping {
             if let key = key.string, let scalar = value.scalar { metadata[key] = scalar.string }
         }

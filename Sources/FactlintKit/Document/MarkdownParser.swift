@@ -48,14 +48,18 @@ struct MarkdownParser {
     }
 
     /// The blocks of a file and their segments, and where its nesting first went past `maximumDepth`.
-    static func parse(_ source: SourceFile, maximumDepth: Int) -> (blocks: [Block], segments: [Range<Int>], firstTooDeep: Int?) {
+    ///
+    /// - Parameter lines: the lines to read (numbered from 1), when not the whole file; front
+    ///   matter is looked for only when they start at line 1.
+    static func parse(_ source: SourceFile, maximumDepth: Int, lines numbers: ClosedRange<Int>? = nil) -> (blocks: [Block], segments: [Range<Int>], firstTooDeep: Int?) {
         var parser = MarkdownParser(bytes: source.bytes, maximumDepth: maximumDepth)
-        var lines = (1...source.lineCount).map { number -> Line in
+        let numbers = numbers ?? 1...source.lineCount
+        var lines = numbers.map { number -> Line in
             let range = source.lineRange(number)
             return Line(start: range.lowerBound, end: range.upperBound, content: parser.firstNonBlank(from: range.lowerBound, to: range.upperBound))
         }
         let topLevel = Context(listItem: nil, list: nil, quoteDepth: 0)
-        if let (frontMatter, rest) = parser.frontMatter(lines) {
+        if numbers.lowerBound == 1, let (frontMatter, rest) = parser.frontMatter(lines) {
             parser.append(.frontMatter, frontMatter, topLevel)
             lines = rest
         }

@@ -7,6 +7,9 @@ public struct Limits: Sendable, Equatable {
     ///
     /// Linting needs several times a file's size in memory (tokens, sentences, figures).
     public var maximumReportBytes: Int
+    /// A report larger than this is read in parts of about this size, cut at headings (see
+    /// `ReportParts`), so memory follows the part size; facts are compared within a part.
+    public var reportPartBytes: Int
     /// How deep lists and block quotes may nest in a Markdown report. Deeper lines are read
     /// as plain paragraphs, and the first of them is reported.
     public var maximumMarkdownNesting: Int
@@ -30,6 +33,7 @@ public struct Limits: Sendable, Equatable {
 
     public init(
         maximumReportBytes: Int = 1 << 30,
+        reportPartBytes: Int = 8 << 20,
         maximumMarkdownNesting: Int = 64,
         maximumRuleFileBytes: Int = 16 << 20,
         maximumYAMLNodes: Int = 1_000_000,
@@ -39,6 +43,7 @@ public struct Limits: Sendable, Equatable {
         maximumExpressionNesting: Int = 64
     ) {
         self.maximumReportBytes = maximumReportBytes
+        self.reportPartBytes = reportPartBytes
         self.maximumMarkdownNesting = maximumMarkdownNesting
         self.maximumRuleFileBytes = maximumRuleFileBytes
         self.maximumYAMLNodes = maximumYAMLNodes

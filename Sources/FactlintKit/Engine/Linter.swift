@@ -51,55 +51,81 @@ public struct Linter: Sendable {
     }
 
     func lint(_ document: Document, readingTime: Duration?) -> DocumentReport {
-        let clock = ContinuousClock()
-        var timings: Timings?
-        var started = clock.now
-        if timesRules {
-            timings = Timings()
-            timings?.reading = readingTime ?? .zero
-        }
+        var outcome = RulesOutcome(timed: timesRules)
+        runRules(on: document, readingTime: readingTime, into: &outcome)
+        return report(outcome, source: document.source)
+    }
+
+    /// What the rules made of a report, part by part, before its suppressions are applied.
+    struct RulesOutcome {
         var findings: [Finding] = []
-        var seen: Set<Finding> = []
-        var used: Set<Int> = []
+        var figuresRead = 0
+        var figuresUsed = 0
         var checksRun = 0
         var facts: [CorpusFact] = []
+        var figures: [FigureListing.Entry] = []
+        /// The report's HTML comments, where suppressions are written.
+        var comments: [(text: String, bytes: Range<Int>)] = []
+        var timings: Timings?
+
+        init(timed: Bool) {
+            timings = timed ? Timings() : nil
+        }
+    }
+
+    /// Runs every rule on a document (a whole report, or one part of one) and adds what they find.
+    func runRules(on document: Document, readingTime: Duration?, into outcome: inout RulesOutcome) {
+        let clock = ContinuousClock()
+        var started = clock.now
+        outcome.timings?.reading += readingTime ?? .zero
+        var seen: Set<Finding> = []
+        var used: Set<Int> = []
         // Each sentence's words and figures, built once for every template of every rule.
         let index = SentenceIndex(document: document, lookedFor: lookedFor)
         let references = rules.contains { $0.kind == .citation } ? ReferenceList(document: document) : nil
         if timesRules {
             let now = clock.now
-            timings?.reading += now - started
+            outcome.timings?.reading += now - started
             started = now
         }
         for (rule, templates) in zip(rules, templates) {
             let matches = templates.map { template, groups in
                 TemplateMatcher(template: template, document: document, index: index, groups: groups).matches()
             }
-            let outcome = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches, index: index, references: references))
-            for var finding in outcome.findings {
+            let evaluated = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches, index: index, references: references))
+            for var finding in evaluated.findings {
                 if rule.tolerates(finding.evidence) { continue }
                 finding.severity = rule.severity(for: finding.evidence)
                 // Two templates can reach one discrepancy; report it once.
-                if seen.insert(finding).inserted { findings.append(finding) }
+                if seen.insert(finding).inserted { outcome.findings.append(finding) }
             }
-            used.formUnion(outcome.usedFigures)
-            checksRun += outcome.checksRun
-            facts += outcome.facts
+            used.formUnion(evaluated.usedFigures)
+            outcome.checksRun += evaluated.checksRun
+            outcome.facts += evaluated.facts
             if timesRules {
                 let now = clock.now
-                timings?.rules[rule.id, default: .zero] += now - started
+                outcome.timings?.rules[rule.id, default: .zero] += now - started
                 started = now
             }
         }
-        // Suppressions written in the report, and findings about suppressions that do nothing.
-        var suppressions = Suppressions(document: document)
+        outcome.figuresRead += document.figures.count
+        outcome.figuresUsed += used.count
+        outcome.comments += Suppressions.comments(of: document)
+        if listsFigures { outcome.figures += FigureListing(document: document).entries }
+    }
+
+    /// The report of what the rules found, less what the report's suppressions silence, plus
+    /// findings about suppressions that do nothing.
+    func report(_ outcome: RulesOutcome, source: SourceFile) -> DocumentReport {
+        var findings = outcome.findings
+        var suppressions = Suppressions(comments: outcome.comments, source: source)
         if !suppressions.directives.isEmpty {
             findings = suppressions.filter(findings)
             findings += suppressions.findingsAboutDirectives(knownRules: knownRuleIDs, runningRules: Set(rules.map(\.id)))
         }
         findings.sort(by: Finding.inReadingOrder)
-        return DocumentReport(source: document.source, findings: findings, figuresRead: document.figures.count, figuresUsed: used.count, checksRun: checksRun, facts: facts,
-                              figures: listsFigures ? FigureListing(document: document).entries : nil, timings: timings)
+        return DocumentReport(source: source, findings: findings, figuresRead: outcome.figuresRead, figuresUsed: outcome.figuresUsed,
+                              checksRun: outcome.checksRun, facts: outcome.facts, figures: listsFigures ? outcome.figures : nil, timings: outcome.timings)
     }
 
     /// Reads and lints a file; a file that cannot be read is a diagnostic.
@@ -154,17 +180,30 @@ public struct Linter: Sendable {
                 help: "a NUL byte comes from a binary file or a UTF-16 encoding; save the report as UTF-8 text (factlint read the rest of it)"
             ))
         }
+        // A report too large to read whole is read part by part, each part released before the next.
         let clock = ContinuousClock()
-        let started = clock.now
-        let document = Document(source: source, recognizer: recognizer, limits: limits)
-        let readingTime = clock.now - started
-        if let offset = document.firstTooDeepOffset {
+        var outcome = RulesOutcome(timed: timesRules)
+        var metadata: [String: String]?
+        var tooDeep: Int?
+        for part in ReportParts.split(source, partBytes: limits.reportPartBytes) {
+            let started = clock.now
+            let document = Document(source: source, lines: part, metadata: metadata, recognizer: recognizer, limits: limits)
+            if metadata == nil {
+                metadata = document.metadata
+                if let problem = document.frontMatterProblem {
+                    diagnostics.append(located(problem.offset, problem.message, help: "fix the front matter between the '---' lines; factlint read the rest of the report without its fields"))
+                }
+            }
+            tooDeep = tooDeep ?? document.firstTooDeepOffset
+            runRules(on: document, readingTime: clock.now - started, into: &outcome)
+        }
+        if let offset = tooDeep {
             diagnostics.append(located(
                 offset, "lists or block quotes nest more than \(limits.maximumMarkdownNesting) deep here; deeper lines are read as plain paragraphs",
                 help: "flatten the nesting; factlint read the rest of the report"
             ))
         }
-        return (lint(document, readingTime: readingTime), diagnostics)
+        return (report(outcome, source: source), diagnostics)
     }
 }
 

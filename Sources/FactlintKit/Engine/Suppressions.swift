@@ -29,21 +29,30 @@ struct Suppressions {
     var directives: [Directive] = []
 
     init(document: Document) {
+        self.init(comments: Suppressions.comments(of: document), source: document.source)
+    }
+
+    /// The HTML comments of a document: each one's text and bytes.
+    static func comments(of document: Document) -> [(text: String, bytes: Range<Int>)] {
+        document.blocks.filter { $0.kind == .comment }.map { (document.text($0.bytes), $0.bytes) }
+    }
+
+    /// The directives of a report's comments, in reading order.
+    init(comments: [(text: String, bytes: Range<Int>)], source: SourceFile) {
         var open: [(rule: String, line: Int, span: SourceSpan)] = []
-        let lastLine = document.source.lineCount
-        for block in document.blocks where block.kind == .comment {
-            let text = document.text(block.bytes)
+        let lastLine = source.lineCount
+        for (text, bytes) in comments {
             guard let start = text.range(of: "<!--"), let end = text.range(of: "-->", range: start.upperBound..<text.endIndex) else { continue }
             var body = String(text[start.upperBound..<end.lowerBound]).trimmingSpaces()
             if let reason = body.range(of: " -- ") { body = String(body[..<reason.lowerBound]) }
             let words = body.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
             guard let command = words.first, command.hasPrefix("factlint-") else { continue }
             let rules = words.dropFirst().joined(separator: " ").split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-            let span = document.source.span(block.bytes)
+            let span = source.span(bytes)
             let line = span.end.line
             switch command {
             case "factlint-disable-next-line":
-                directives.append(Directive(rules: rules.isEmpty ? ["all"] : rules, reach: .nextLine(Suppressions.nextContentLine(after: line, in: document)), span: span))
+                directives.append(Directive(rules: rules.isEmpty ? ["all"] : rules, reach: .nextLine(Suppressions.nextContentLine(after: line, in: source)), span: span))
             case "factlint-disable-file":
                 directives.append(Directive(rules: rules.isEmpty ? ["all"] : rules, reach: .file, span: span))
             case "factlint-disable":
@@ -67,11 +76,11 @@ struct Suppressions {
     }
 
     /// The first line after `line` that holds something other than blank space.
-    static func nextContentLine(after line: Int, in document: Document) -> Int {
+    static func nextContentLine(after line: Int, in source: SourceFile) -> Int {
         var next = line + 1
-        while next <= document.source.lineCount {
-            let range = document.source.lineRange(next)
-            if document.source.bytes[range].contains(where: { $0 != 0x20 && $0 != 0x09 }) { return next }
+        while next <= source.lineCount {
+            let range = source.lineRange(next)
+            if source.bytes[range].contains(where: { $0 != 0x20 && $0 != 0x09 }) { return next }
             next += 1
         }
         return next
