@@ -296,9 +296,9 @@ struct ListReader {
             position -= 1
         }
         guard let nearest = candidates.first else { return nil }
-        let contentWords = listWords.subtracting(ListReader.functionWordHashes)
-        let chosen = candidates.first { candidate in
-            return (candidate + 1...candidate + 3).contains { $0 < items.count && isWordOrNumber($0) && contentWords.contains(hashes[$0]) }
+        func isContentWord(_ hash: UInt64) -> Bool { listWords.contains(hash) && !ListReader.functionWordHashes.contains(hash) }
+        let chosen = candidates.count == 1 ? nearest : candidates.first { candidate in
+            (candidate + 1...candidate + 3).contains { $0 < items.count && isWordOrNumber($0) && isContentWord(hashes[$0]) }
         } ?? nearest
         return isCoordinated(chosen) ? nil : amountFigure(chosen)
     }
@@ -342,9 +342,10 @@ struct ListReader {
 
     /// Whether the sentence holds any of the phrases (as consecutive words).
     func mentions(_ phrases: [[ListWord]]) -> Bool {
-        for phrase in phrases {
-            for start in items.indices where start + phrase.count <= items.count {
-                if phrase.indices.allSatisfy({ isWord(start + $0, phrase[$0]) }) { return true }
+        for start in 0..<items.count {
+            let hash = hashes[start]
+            for phrase in phrases where phrase[0].hash == hash && start + phrase.count <= items.count {
+                if phrase.indices.dropFirst().allSatisfy({ isWord(start + $0, phrase[$0]) }) { return true }
             }
         }
         return false

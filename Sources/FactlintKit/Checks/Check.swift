@@ -24,7 +24,7 @@ extension Check {
 public struct CheckOutcome: Sendable {
     public var findings: [Finding] = []
     public var checksRun = 0
-    public var usedFigures: Set<Int> = []
+    public var usedFigures = UsedFigures()
     /// Statements kept for comparing across reports (rules of scope `corpus`).
     public var facts: [CorpusFact] = []
 
@@ -129,5 +129,19 @@ enum MessageTemplate {
             }
         }
         return names
+    }
+}
+
+/// The figures a check compared, by index in `Document.figures`; an index may be listed twice.
+/// A list, not a set: the linter counts them once with a bit per figure, without hashing.
+public struct UsedFigures: Sendable {
+    public private(set) var indices: [Int] = []
+
+    public init() {}
+
+    public mutating func insert(_ index: Int) { indices.append(index) }
+
+    public mutating func formUnion<Indices: Sequence>(_ more: Indices) where Indices.Element == Int {
+        indices.append(contentsOf: more)
     }
 }

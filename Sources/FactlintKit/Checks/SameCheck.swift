@@ -29,6 +29,7 @@ public struct SameCheck: Check {
         var parts: [String]
         var isWords: [Bool]
         /// The words of each part that is words (`SameCheck.words`); nil for a figure's part.
+        /// Worked out only for rules with restatements, the only ones that compare them.
         var partWords: [Set<String>?]
         var binding: Binding
         /// The words of each optional key, nil where the statement does not give it.
@@ -66,7 +67,7 @@ public struct SameCheck: Check {
                 let optionalParts = optionalKeys.map { key in match[key].map { SameCheck.words(SameCheck.normalisedKey($0.key)) } }
                 all.append(Statement(
                     match: match, isRestatement: templateIndex >= statements.count, unit: context.unit(of: match),
-                    parts: parts, isWords: isWords, partWords: zip(parts, isWords).map { $1 ? SameCheck.words($0) : nil },
+                    parts: parts, isWords: isWords, partWords: restatements.isEmpty ? [] : zip(parts, isWords).map { $1 ? SameCheck.words($0) : nil },
                     binding: binding, optionalParts: optionalParts
                 ))
             }
@@ -208,8 +209,16 @@ public struct SameCheck: Check {
     }
 
     static func words(_ key: String) -> Set<String> {
-        Set(key.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)).subtracting(["the", "of", "a", "an"])
+        var words: Set<String> = []
+        for word in key.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }) {
+            let word = String(decoding: word, as: UTF8.self)
+            if !SameCheck.articles.contains(word) { words.insert(word) }
+        }
+        return words
     }
+
+    /// Words a key's words leave out.
+    static let articles: Set<String> = ["the", "of", "a", "an"]
 
     /// A key with a leading article and a plural "s" dropped, so "the traffickers" meets "trafficker".
     static func normalisedKey(_ key: String) -> String {

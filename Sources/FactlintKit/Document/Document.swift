@@ -239,15 +239,16 @@ private struct Reader {
             blocks[index].tokens = first..<tokens.count
         }
         let splitter = SentenceSplitter(bytes: source.bytes, tokens: tokens)
+        // One buffer for every block's sentence ranges.
+        var ranges: [Range<Int>] = []
         for index in blocks.indices where blocks[index].isProse {
             let firstSentence = sentences.count
-            let ranges: [Range<Int>]
-            if case .tableCell = blocks[index].kind {
-                ranges = blocks[index].tokens.isEmpty ? [] : [blocks[index].tokens]
-            } else if case .heading = blocks[index].kind {
-                ranges = blocks[index].tokens.isEmpty ? [] : [blocks[index].tokens]
-            } else {
-                ranges = splitter.sentences(in: blocks[index].tokens)
+            ranges.removeAll(keepingCapacity: true)
+            switch blocks[index].kind {
+            case .tableCell, .heading:
+                if !blocks[index].tokens.isEmpty { ranges.append(blocks[index].tokens) }
+            default:
+                splitter.appendSentences(in: blocks[index].tokens, to: &ranges)
             }
             for range in ranges {
                 let firstFigure = figures.count

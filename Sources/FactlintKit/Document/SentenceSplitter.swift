@@ -23,9 +23,8 @@ struct SentenceSplitter {
     }))
     static let longestAbbreviation = abbreviations.map(\.count).max() ?? 0
 
-    /// The sentences of `tokens[range]`, as token ranges covering it with no gaps.
-    func sentences(in range: Range<Int>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
+    /// Appends the sentences of `tokens[range]` to `result`, as token ranges covering it with no gaps.
+    func appendSentences(in range: Range<Int>, to result: inout [Range<Int>]) {
         var start = range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
@@ -46,7 +45,6 @@ struct SentenceSplitter {
             index = end
         }
         if start < range.upperBound { result.append(start..<range.upperBound) }
-        return result
     }
 
     /// Whether the token is the punctuation mark `mark`, compared as bytes.

@@ -79,7 +79,7 @@ public struct Linter: Sendable {
         var started = clock.now
         outcome.timings?.reading += readingTime ?? .zero
         var seen: Set<Finding> = []
-        var used: Set<Int> = []
+        var used = [Bool](repeating: false, count: document.figures.count)
         // Each sentence's words and figures, built once for every template of every rule.
         let index = SentenceIndex(document: document, lookedFor: lookedFor)
         let references = rules.contains { $0.kind == .citation } ? ReferenceList(document: document) : nil
@@ -99,7 +99,7 @@ public struct Linter: Sendable {
                 // Two templates can reach one discrepancy; report it once.
                 if seen.insert(finding).inserted { outcome.findings.append(finding) }
             }
-            used.formUnion(evaluated.usedFigures)
+            for index in evaluated.usedFigures.indices { used[index] = true }
             outcome.checksRun += evaluated.checksRun
             outcome.facts += evaluated.facts
             if timesRules {
@@ -109,7 +109,7 @@ public struct Linter: Sendable {
             }
         }
         outcome.figuresRead += document.figures.count
-        outcome.figuresUsed += used.count
+        outcome.figuresUsed += used.reduce(0) { $0 + ($1 ? 1 : 0) }
         outcome.comments += Suppressions.comments(of: document)
         if listsFigures { outcome.figures += FigureListing(document: document).entries }
     }

@@ -68,8 +68,10 @@ final class SentenceIndex: Sendable {
     let traits: [ItemTraits]
     /// The words and marks that templates require, numbered.
     let lookedFor: HashNumbering
-    /// For each word of `lookedFor`, by its number, the sentences holding it in increasing order.
-    private let sentencesByWord: [[Int32]]
+    /// For each word of `lookedFor`, by its number, the sentences holding it in increasing order:
+    /// word `n`'s are `postings[postingStarts[n]..<postingStarts[n + 1]]`.
+    private let postings: [Int32]
+    private let postingStarts: [Int]
     /// For each sentence, one bit per word of `lookedFor` it holds, in `presentWidth` words.
     private let present: [UInt64]
     private let presentWidth: Int
@@ -79,16 +81,34 @@ final class SentenceIndex: Sendable {
     init(document: Document, lookedFor: HashNumbering) {
         let read = SentenceItems(document: document)
         let width = (lookedFor.count + 63) / 64
-        var present = [UInt64](repeating: 0, count: width * document.sentences.count)
-        var sentencesByWord = [[Int32]](repeating: [], count: lookedFor.count)
-        for sentence in document.sentences.indices {
+        let sentenceCount = document.sentences.count
+        var present = [UInt64](repeating: 0, count: width * sentenceCount)
+        var counts = [Int](repeating: 0, count: lookedFor.count)
+        for sentence in 0..<sentenceCount {
             for item in read.starts[sentence]..<read.starts[sentence + 1] {
                 let hash = read.hashes[item]
                 guard hash != 0, let number = lookedFor.number(of: hash) else { continue }
                 let (word, bit) = (sentence * width + number >> 6, UInt64(1) << UInt64(number & 63))
                 if present[word] & bit == 0 {
                     present[word] |= bit
-                    sentencesByWord[number].append(Int32(sentence))
+                    counts[number] += 1
+                }
+            }
+        }
+        // The postings, laid out by word from the counts, filled from the sentences' bits in order.
+        var starts = [0]
+        starts.reserveCapacity(lookedFor.count + 1)
+        for count in counts { starts.append(starts[starts.count - 1] + count) }
+        var next = starts
+        var postings = [Int32](repeating: 0, count: starts[starts.count - 1])
+        for sentence in 0..<sentenceCount {
+            for word in 0..<width {
+                var bits = present[sentence * width + word]
+                while bits != 0 {
+                    let number = word << 6 + bits.trailingZeroBitCount
+                    postings[next[number]] = Int32(sentence)
+                    next[number] += 1
+                    bits &= bits - 1
                 }
             }
         }
@@ -97,7 +117,8 @@ final class SentenceIndex: Sendable {
         self.hashes = read.hashes
         self.traits = read.traits
         self.lookedFor = lookedFor
-        self.sentencesByWord = sentencesByWord
+        self.postings = postings
+        self.postingStarts = starts
         self.present = present
         self.presentWidth = width
     }
@@ -107,9 +128,9 @@ final class SentenceIndex: Sendable {
     /// The positions of a sentence's items in `items`, `hashes` and `traits`.
     func itemRange(of sentence: Int) -> Range<Int> { starts[sentence]..<starts[sentence + 1] }
 
-    /// The sentences holding a word or mark; empty for one the index does not look for.
-    private func sentences(holding hash: UInt64) -> [Int32] {
-        lookedFor.number(of: hash).map { sentencesByWord[$0] } ?? []
+    /// The sentences holding the looked-for word numbered `number`, in increasing order.
+    private func sentences(holding number: Int) -> ArraySlice<Int32> {
+        postings[postingStarts[number]..<postingStarts[number + 1]]
     }
 
     /// Whether a sentence holds one of the looked-for words numbered in `group`.
@@ -129,7 +150,7 @@ final class SentenceIndex: Sendable {
         var rarestCount = Int.max
         for (position, group) in groups.enumerated() {
             var count = 0
-            for number in group { count += sentencesByWord[number].count }
+            for number in group { count += postingStarts[number + 1] - postingStarts[number] }
             if count == 0 { return [] }
             if count < rarestCount {
                 rarest = position
@@ -143,11 +164,11 @@ final class SentenceIndex: Sendable {
             result.append(sentence)
         }
         if groups[rarest].count == 1 {
-            for sentence in sentencesByWord[groups[rarest][0]] { add(Int(sentence)) }
+            for sentence in sentences(holding: groups[rarest][0]) { add(Int(sentence)) }
         } else {
             var listed: [Int32] = []
             listed.reserveCapacity(rarestCount)
-            for number in groups[rarest] { listed += sentencesByWord[number] }
+            for number in groups[rarest] { listed += sentences(holding: number) }
             listed.sort()
             var previous: Int32 = -1
             for sentence in listed where sentence != previous {
