@@ -48,17 +48,20 @@ struct Facts: ParsableCommand {
                 failed = true
                 continue
             }
-            let document = Document(source: SourceFile(path: file, bytes: bytes))
-            switch format {
-            case .text: print(FigureListing(document: document).text(path: prefixPaths ? file : nil), terminator: "")
-            case .json: listings.append((file, FigureListing(document: document)))
-            case .summary:
-                // Counted by kind per report, so the dictionary is touched once per kind, not per figure.
-                var counts = [Int](repeating: 0, count: FigureKind.allCases.count)
-                for figure in document.figures { counts[figure.kind.ordinal] += 1 }
-                for (kind, count) in zip(FigureKind.allCases, counts) where count > 0 { kinds[kind, default: 0] += count }
-            case .jsonl: break
+            // A large report is read part by part, as lint reads it.
+            var entries: [FigureListing.Entry] = []
+            var counts = [Int](repeating: 0, count: FigureKind.allCases.count)
+            Document.forEachPart(of: SourceFile(path: file, bytes: bytes)) { document in
+                switch format {
+                case .text: print(FigureListing(document: document).text(path: prefixPaths ? file : nil), terminator: "")
+                case .json: entries += FigureListing(document: document).entries
+                case .summary: for figure in document.figures { counts[figure.kind.ordinal] += 1 }
+                case .jsonl: break
+                }
             }
+            if format == .json { listings.append((file, FigureListing(entries: entries))) }
+            // Counted by kind per report, so the dictionary is touched once per kind, not per figure.
+            for (kind, count) in zip(FigureKind.allCases, counts) where count > 0 { kinds[kind, default: 0] += count }
         }
         if format == .summary {
             let total = kinds.values.reduce(0, +)

@@ -76,6 +76,19 @@ public struct Document: Sendable {
         self.init(source: source, lines: nil, format: format, recognizer: recognizer, limits: limits)
     }
 
+    /// Reads a report part by part (see `ReportParts`): each part is handed to `body` and released
+    /// before the next is read. A report within `limits.reportPartBytes` is one part. Later parts
+    /// take the first part's front-matter metadata.
+    public static func forEachPart(of source: SourceFile, recognizer: FigureRecognizer = FigureRecognizer(), limits: Limits = .standard,
+                                   _ body: (Document) -> Void) {
+        var metadata: [String: String]?
+        for part in ReportParts.split(source, partBytes: limits.reportPartBytes) {
+            let document = Document(source: source, lines: part, metadata: metadata, recognizer: recognizer, limits: limits)
+            if metadata == nil { metadata = document.metadata }
+            body(document)
+        }
+    }
+
     /// Reads some of a file's lines as a document of their own (a part of a report too large to
     /// read whole); positions stay those of the file. Front matter is read only from line 1;
     /// a later part takes the metadata given.

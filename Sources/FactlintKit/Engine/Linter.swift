@@ -183,19 +183,15 @@ public struct Linter: Sendable {
         // A report too large to read whole is read part by part, each part released before the next.
         let clock = ContinuousClock()
         var outcome = RulesOutcome(timed: timesRules)
-        var metadata: [String: String]?
         var tooDeep: Int?
-        for part in ReportParts.split(source, partBytes: limits.reportPartBytes) {
-            let started = clock.now
-            let document = Document(source: source, lines: part, metadata: metadata, recognizer: recognizer, limits: limits)
-            if metadata == nil {
-                metadata = document.metadata
-                if let problem = document.frontMatterProblem {
-                    diagnostics.append(located(problem.offset, problem.message, help: "fix the front matter between the '---' lines; factlint read the rest of the report without its fields"))
-                }
+        var started = clock.now
+        Document.forEachPart(of: source, recognizer: recognizer, limits: limits) { document in
+            if let problem = document.frontMatterProblem {
+                diagnostics.append(located(problem.offset, problem.message, help: "fix the front matter between the '---' lines; factlint read the rest of the report without its fields"))
             }
             tooDeep = tooDeep ?? document.firstTooDeepOffset
             runRules(on: document, readingTime: clock.now - started, into: &outcome)
+            started = clock.now
         }
         if let offset = tooDeep {
             diagnostics.append(located(

@@ -19,6 +19,10 @@ public struct FigureListing {
 
     public let entries: [Entry]
 
+    public init(entries: [Entry]) {
+        self.entries = entries
+    }
+
     public init(document: Document) {
         entries = document.figures.map { figure in
             let location = document.source.location(of: figure.bytes.lowerBound)

@@ -252,26 +252,30 @@ struct TemplateMatcher {
 
         /// The first match in the current sentence that begins at or after `start`.
         mutating func nextMatch(from start: Int) -> Range<Int>? {
-            var start = start
-            while start < count {
-                if mayStart(at: start) {
+            guard let starts else {
+                for position in start..<max(start, count) {
                     clearCaptures()
-                    if let end = run(pc: 0, position: start) { return start..<end }
+                    if let end = run(pc: 0, position: position) { return position..<end }
                 }
-                start += 1
+                return nil
             }
-            return nil
-        }
-
-        /// Whether a match may begin at a position, by the template's first instructions.
-        @inline(__always)
-        private func mayStart(at position: Int) -> Bool {
-            guard let starts else { return true }
-            if traits(position).contains(.figure) {
-                guard case .figure(let figure) = items[base + position] else { return false }
-                return starts.figureSlots.contains { $0.accepts(figures.baseAddress! + figure) }
+            // Only where the template's first instruction can match: a listed word or mark, or a figure a first slot takes.
+            return starts.hashes.withUnsafeBufferPointer { firstHashes in
+                for position in start..<max(start, count) {
+                    let admits: Bool
+                    if traits[base + position].contains(.figure) {
+                        guard case .figure(let figure) = items[base + position] else { continue }
+                        admits = starts.figureSlots.contains { $0.accepts(figures.baseAddress! + figure) }
+                    } else {
+                        let hash = hashes[base + position]
+                        admits = firstHashes.contains(hash)
+                    }
+                    guard admits else { continue }
+                    clearCaptures()
+                    if let end = run(pc: 0, position: position) { return position..<end }
+                }
+                return nil
             }
-            return starts.hashes.contains(hash(position))
         }
 
         /// The end of a match of the program from `pc` at `position`, or nil.
