@@ -36,6 +36,28 @@ import Testing
         #expect(two.status == one.status && four.status == one.status)
     }
 
+    @Test func timingPrintsWhereTheTimeWentAndLeavesTheFindingsAlone() throws {
+        let directory = try Self.manyReports()
+        defer { directory.remove() }
+        let arguments = ["lint", "--rules", CLI.bundledRules, "--format", "line", "reports"]
+
+        let plain = try CLI.run(arguments, in: directory.url)
+        let timed = try CLI.run(arguments + ["--timing"], in: directory.url)
+
+        #expect(timed.status == plain.status)
+        #expect(timed.stdout == plain.stdout)
+        let lines = CLI.lines(timed.stderr)
+        let header = try #require(lines.firstIndex { $0.hasPrefix("Rule ") && $0.contains("Time (ms)") && $0.hasSuffix("Share") }, "stderr: \(timed.stderr)")
+        let rows = lines[(header + 1)...].prefix { !$0.hasPrefix("(") || $0.hasPrefix("(reading reports)") }
+        #expect(rows.contains { $0.hasPrefix("(reading reports)") })
+        #expect(rows.contains { $0.hasPrefix("sentences-add-up-to-convictions ") } || lines.contains { $0.hasPrefix("(") && $0.contains("more rules below") })
+        #expect(lines.last?.hasPrefix("Total ") == true, "stderr: \(timed.stderr)")
+        // Shares are percentages of the total, slowest first.
+        let shares = rows.compactMap { $0.split(separator: " ").last.flatMap { Double($0.dropLast()) } }
+        #expect(!shares.isEmpty && shares == shares.sorted(by: >), "\(rows)")
+        #expect(!plain.stderr.contains("Time (ms)"))
+    }
+
     @Test func anUnreadableFileAmongManyIsReportedInItsPlaceWhateverTheJobs() throws {
         let directory = try Self.manyReports()
         defer { directory.remove() }
