@@ -29,7 +29,7 @@ public struct SameCheck: Check {
         var parts: [String]
         var isWords: [Bool]
         /// The words of each part that is words (`SameCheck.words`); nil for a figure's part.
-        /// Worked out only for rules with restatements, the only ones that compare them.
+        /// Worked out only when the report holds a restatement, the only statement that compares them.
         var partWords: [Set<String>?]
         var binding: Binding
         /// The words of each optional key, nil where the statement does not give it.
@@ -67,12 +67,19 @@ public struct SameCheck: Check {
                 let optionalParts = optionalKeys.map { key in match[key].map { SameCheck.words(SameCheck.normalisedKey($0.key)) } }
                 all.append(Statement(
                     match: match, isRestatement: templateIndex >= statements.count, unit: context.unit(of: match),
-                    parts: parts, isWords: isWords, partWords: restatements.isEmpty ? [] : zip(parts, isWords).map { $1 ? SameCheck.words($0) : nil },
+                    parts: parts, isWords: isWords, partWords: [],
                     binding: binding, optionalParts: optionalParts
                 ))
             }
         }
         all.sort { $0.binding.bytes.lowerBound < $1.binding.bytes.lowerBound }
+        // Only restatements compare keys word by word.
+        let restates = all.contains(where: \.isRestatement)
+        if restates {
+            for index in all.indices {
+                all[index].partWords = zip(all[index].parts, all[index].isWords).map { $1 ? SameCheck.words($0) : nil }
+            }
+        }
         if context.rule.scope == .corpus {
             // Statements, not restatements (which point back within their report), meet the other reports' statements.
             outcome.facts = all.filter { !$0.isRestatement }.map { corpusFact($0, context) }
@@ -87,6 +94,8 @@ public struct SameCheck: Check {
             var unit: Int
             var parts: [String]
         }
+        // With restatements in the rule but none in the report, no statement is compared.
+        if !restatements.isEmpty, !restates { return outcome }
         var earlier: [UnitKey: [Int]] = [:]
         // Statements by unit and by each word of the key's first words part: a statement a
         // restatement fits shares a word with it, so only those sharing one are tried.
