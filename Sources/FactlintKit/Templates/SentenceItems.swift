@@ -83,13 +83,15 @@ struct SentenceItems {
         }
 
         mutating func append(_ sentence: Sentence, tokens: UnsafeBufferPointer<Token>, figures: UnsafeBufferPointer<Figure>, bytes: UnsafeBufferPointer<UInt8>) {
+            let listed = self.listed
             var figureIndex = sentence.figures.lowerBound
             var index = sentence.tokens.lowerBound
             let end = sentence.tokens.upperBound
             while index < end {
                 if figureIndex < sentence.figures.upperBound, figures[figureIndex].tokens.lowerBound == index {
-                    write(.figure(figureIndex), 0, figures[figureIndex].kind == .date ? [.figure, .skippable] : .figure)
-                    index = figures[figureIndex].tokens.upperBound
+                    let figure = figures.baseAddress! + figureIndex
+                    write(.figure(figureIndex), 0, figure.pointee.kind == .date ? [.figure, .skippable] : .figure)
+                    index = figure.pointee.tokens.upperBound
                     figureIndex += 1
                     continue
                 }
