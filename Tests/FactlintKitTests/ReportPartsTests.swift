@@ -88,15 +88,9 @@ struct ReportPartsTests {
         #expect(parts(text, size: 100) == [1...1])
     }
 
-    static let rules = """
-    rules:
-      - id: breakdown
-        kind: sum
-        total: "of the {total:count}"
-        part: "{n:count} were sentenced"
-    """
-
-    static let broken = "Of the 9 convicted, four were sentenced to prison and three were sentenced to fines."
+    /// The suppression tests' rules and broken sentence, in a report of four sections with a
+    /// suppression that spans two of them.
+    static let broken = SuppressionTests.broken
 
     static let report = """
     ---
@@ -125,7 +119,7 @@ struct ReportPartsTests {
     """
 
     func lint(partSize: Int) -> (findings: [String], figures: Int) {
-        var linter = Linter(rules: RuleLoader.load(yaml: Self.rules, path: "rules.yml").0)
+        var linter = Linter(rules: RuleLoader.load(yaml: SuppressionTests.rules, path: "rules.yml").0)
         linter.limits.reportPartBytes = partSize
         let (report, diagnostics) = linter.lint(bytes: Array(Self.report.utf8), path: "report.md")
         #expect(diagnostics.isEmpty)

@@ -16,51 +16,33 @@ public struct Document: Sendable {
     /// Everything read from the file, behind one reference: copying a document (into each
     /// check's context, into each template search) costs one retain, not one per array.
     private final class Storage: Sendable {
-        let source: SourceFile
+        let read: Reader
         let format: Format
-        let blocks: [Block]
-        let segments: [Range<Int>]
-        let sections: [Section]
-        let tokens: [Token]
-        let sentences: [Sentence]
-        let figures: [Figure]
-        let metadata: [String: String]
-        let firstTooDeepOffset: Int?
-        let frontMatterProblem: FrontMatterProblem?
 
-        init(_ reader: Reader, format: Format) {
-            source = reader.source
+        init(_ read: Reader, format: Format) {
+            self.read = read
             self.format = format
-            blocks = reader.blocks
-            segments = reader.segments
-            sections = reader.sections
-            tokens = reader.tokens
-            sentences = reader.sentences
-            figures = reader.figures
-            metadata = reader.metadata
-            firstTooDeepOffset = reader.firstTooDeepOffset
-            frontMatterProblem = reader.frontMatterProblem
         }
     }
 
     private let storage: Storage
 
-    public var source: SourceFile { storage.source }
+    public var source: SourceFile { storage.read.source }
     public var format: Format { storage.format }
-    public var blocks: [Block] { storage.blocks }
+    public var blocks: [Block] { storage.read.blocks }
     /// The lines of every block, one block after another; see `segments(of:)`.
-    public var segments: [Range<Int>] { storage.segments }
-    public var sections: [Section] { storage.sections }
-    public var tokens: [Token] { storage.tokens }
-    public var sentences: [Sentence] { storage.sentences }
-    public var figures: [Figure] { storage.figures }
+    public var segments: [Range<Int>] { storage.read.segments }
+    public var sections: [Section] { storage.read.sections }
+    public var tokens: [Token] { storage.read.tokens }
+    public var sentences: [Sentence] { storage.read.sentences }
+    public var figures: [Figure] { storage.read.figures }
     /// Scalar values from the YAML front matter, such as `title` and `date`.
-    public var metadata: [String: String] { storage.metadata }
+    public var metadata: [String: String] { storage.read.metadata }
     /// The byte offset of the first list item or quote nested deeper than
     /// `Limits.maximumMarkdownNesting`, read as a plain paragraph; nil when there is none.
-    public var firstTooDeepOffset: Int? { storage.firstTooDeepOffset }
+    public var firstTooDeepOffset: Int? { storage.read.firstTooDeepOffset }
     /// Why the YAML front matter could not be read, if it could not; its fields are then not in `metadata`.
-    public var frontMatterProblem: FrontMatterProblem? { storage.frontMatterProblem }
+    public var frontMatterProblem: FrontMatterProblem? { storage.read.frontMatterProblem }
 
     /// Front matter that is not valid YAML, or past the YAML caps (`Limits`).
     public struct FrontMatterProblem: Sendable, Equatable {
@@ -105,7 +87,7 @@ public struct Document: Sendable {
     public var path: String { source.path }
 
     /// A block's segments: its lines, less the markers of the lists and quotes holding it.
-    public func segments(of block: Block) -> ArraySlice<Range<Int>> { storage.segments[block.segments] }
+    public func segments(of block: Block) -> ArraySlice<Range<Int>> { storage.read.segments[block.segments] }
 
     /// The text of a byte range.
     public func text(_ range: Range<Int>) -> String { source.text(range) }
