@@ -12,6 +12,8 @@ struct LoweredProgram: Sendable {
         case split
         /// The item's hash is `hash`.
         case wordHash
+        /// The item's hash is in set `a`.
+        case wordIn
         /// A word starting with `prefixes[a]`.
         case wordPrefix
         /// A mark whose hash is one of set `a` (see `setHashes`).
@@ -90,6 +92,9 @@ struct LoweredProgram: Sendable {
                 ops.append(Op(code: .split, a: Int32(first), b: Int32(second)))
             case .wordHash(let hash):
                 ops.append(Op(code: .wordHash, hash: hash))
+            case .wordSet(let hashes):
+                ops.append(Op(code: .wordIn, a: Int32(hashSets.count)))
+                hashSets.append(hashes)
             case .word(let word, _):
                 // Whole words are compiled to hashes; only prefixes reach here.
                 ops.append(Op(code: .wordPrefix, a: Int32(prefixes.count)))

@@ -17,6 +17,8 @@ public final class Template: Sendable {
         case word([UInt8], prefix: Bool)
         /// A whole word, by the hash of its lowercase bytes: compared without touching bytes.
         case wordHash(UInt64)
+        /// One of several whole words, by their hashes.
+        case wordSet([UInt64])
         case punctuation(PunctuationClass)
         case slot(Int)
         case gap(Int)

@@ -268,7 +268,7 @@ struct TemplateMatcher {
                         admits = starts.figureSlots.contains { $0.accepts(figures.baseAddress! + figure) }
                     } else {
                         let hash = hashes[base + position]
-                        admits = firstHashes.contains(hash)
+                        admits = firstHashes.contains(hash) || !traits[base + position].isDisjoint(with: starts.traits)
                     }
                     guard admits else { continue }
                     clearCaptures()
@@ -299,6 +299,9 @@ struct TemplateMatcher {
                 return run(pc: Int(op.a), position: position) ?? run(pc: Int(op.b), position: position)
             case .wordHash:
                 guard position < count, hash(position) == op.hash else { return nil }
+                return run(pc: pc + 1, position: position + 1)
+            case .wordIn:
+                guard position < count, inSet(op.a, hash(position)) else { return nil }
                 return run(pc: pc + 1, position: position + 1)
             case .wordPrefix:
                 guard position < count, !traits(position).contains(.punctuation), !traits(position).contains(.figure),
@@ -419,8 +422,11 @@ struct StartFilter: Sendable {
     var hashes: [UInt64] = []
     /// Figures a first slot accepts.
     var figureSlots: [LoweredProgram.FigureFilter] = []
+    /// Traits of which an item needs one to begin a match: a name begins with a capital or a
+    /// quote, words with a word or a number.
+    var traits: ItemTraits = []
 
-    /// nil when a match may begin anywhere: with a gap, a name, text, a word prefix or any word.
+    /// nil when a match may begin anywhere: with a gap (or a template that matches nothing).
     init?(program: [Template.Instruction], slots: [Template.Slot]) {
         var pending = [0]
         var seen: Set<Int> = []
@@ -428,6 +434,7 @@ struct StartFilter: Sendable {
             guard seen.insert(pc).inserted else { continue }
             switch program[pc] {
             case .wordHash(let hash): hashes.append(hash)
+            case .wordSet(let words): hashes += words
             case .punctuation(let mark): hashes += mark.variants.map { punctuationHash($0) }
             case .split(let first, let second): pending += [first, second]
             case .jump(let target): pending.append(target)
@@ -437,10 +444,17 @@ struct StartFilter: Sendable {
                     figureSlots.append(filter)
                 } else if case .word(let choices?) = type {
                     hashes += choices.map { wordHash($0) }
+                } else if case .word = type {
+                    traits.insert(.word)
+                } else if type == .name {
+                    traits.formUnion([.capitalized, .quote])
                 } else {
-                    return nil
+                    traits.formUnion([.word, .number])
                 }
-            case .word, .gap, .match: return nil
+            case .word:
+                // A prefix: any word or number may start with it.
+                traits.formUnion([.word, .number])
+            case .gap, .match: return nil
             }
         }
     }

@@ -228,17 +228,34 @@ struct TemplateCompiler {
             compile(inner)
             program[split] = .split(split + 1, program.count)
         case .choice(let options):
+            // Options tried in order; a run of single words is one test of the item's hash against
+            // their set (each matches one word, so their order among themselves does not matter).
+            var groups: [[TemplateNode]] = []
+            for option in options {
+                if option.wholeWord != nil, let last = groups.last?.last, last.wholeWord != nil {
+                    groups[groups.count - 1].append(option)
+                } else {
+                    groups.append([option])
+                }
+            }
+            func compileGroup(_ group: [TemplateNode]) {
+                if group.count > 1 {
+                    program.append(.wordSet(group.compactMap(\.wholeWord).map { wordHash($0) }))
+                } else {
+                    self.compile(group[0])
+                }
+            }
             var jumps: [Int] = []
-            for (index, option) in options.enumerated() {
-                if index < options.count - 1 {
+            for (index, group) in groups.enumerated() {
+                if index < groups.count - 1 {
                     let split = program.count
                     program.append(.split(split + 1, 0))
-                    compile(option)
+                    compileGroup(group)
                     jumps.append(program.count)
                     program.append(.jump(0))
                     program[split] = .split(split + 1, program.count)
                 } else {
-                    compile(option)
+                    compileGroup(group)
                 }
             }
             for jump in jumps { program[jump] = .jump(program.count) }
@@ -247,6 +264,15 @@ struct TemplateCompiler {
 }
 
 extension TemplateNode {
+    /// The word, when the node is one whole word (not a prefix), alone or as a sequence of one.
+    var wholeWord: [UInt8]? {
+        switch self {
+        case .word(let word, let prefix): return prefix ? nil : word
+        case .sequence(let nodes): return nodes.count == 1 ? nodes[0].wholeWord : nil
+        default: return nil
+        }
+    }
+
     /// Whether the node can match no words at all.
     var canMatchNothing: Bool {
         switch self {
