@@ -342,8 +342,10 @@ struct ListReader {
 
     /// Whether the sentence holds any of the phrases (as consecutive words).
     func mentions(_ phrases: [[ListWord]]) -> Bool {
+        let firstWords = phrases.map { $0[0].hash }
         for start in 0..<items.count {
             let hash = hashes[start]
+            guard firstWords.contains(hash) else { continue }
             for phrase in phrases where phrase[0].hash == hash && start + phrase.count <= items.count {
                 if phrase.indices.dropFirst().allSatisfy({ isWord(start + $0, phrase[$0]) }) { return true }
             }

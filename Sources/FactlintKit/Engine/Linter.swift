@@ -174,7 +174,7 @@ public struct Linter: Sendable {
                 help: "save the report as UTF-8; factlint read the invalid bytes as \"�\""
             ))
         }
-        if let offset = bytes.firstIndex(of: 0) {
+        if let offset = bytes.withUnsafeBufferPointer({ ByteText.firstIndex(of: 0, in: $0, 0..<$0.count) }) {
             diagnostics.append(located(
                 offset, "the file holds a NUL byte (0x00), which text does not",
                 help: "a NUL byte comes from a binary file or a UTF-16 encoding; save the report as UTF-8 text (factlint read the rest of it)"
