@@ -99,7 +99,7 @@ public struct Linter: Sendable {
                 // Two templates can reach one discrepancy; report it once.
                 if seen.insert(finding).inserted { outcome.findings.append(finding) }
             }
-            for index in evaluated.usedFigures.indices { used[index] = true }
+            for figure in evaluated.usedFigures.indices { used[figure] = true }
             outcome.checksRun += evaluated.checksRun
             outcome.facts += evaluated.facts
             if timesRules {
