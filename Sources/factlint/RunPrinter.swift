@@ -20,6 +20,10 @@ struct RunPrinter {
     private var figuresRead = 0
     private var figuresUsed = 0
     private(set) var facts: [CorpusFact] = []
+    /// Each report's suppressions that may silence a finding across reports, in the order of the run.
+    private var held: [(path: String, directives: [SuppressionDirective])] = []
+    /// The lines those suppressions are written on, for quoting a finding that one is unused.
+    private var heldLines: [String: [Int: QuotedLine]] = [:]
     /// Whether a finding reached `failOn`.
     private(set) var failing = false
 
@@ -42,6 +46,14 @@ struct RunPrinter {
         figuresUsed += document.figuresUsed
         facts += document.facts
         document.facts = []
+        let path = document.source.path
+        if !document.heldSuppressions.isEmpty {
+            held.append((path, document.heldSuppressions))
+            for directive in document.heldSuppressions {
+                let line = directive.span.start.line
+                if let quoted = quoting(path, line) { heldLines[path, default: [:]][line] = quoted }
+            }
+        }
         for finding in document.findings { print(finding, quoting: quoting) }
         if !format.isStreaming {
             // The machine formats need each report's path and findings, not its text.
@@ -66,11 +78,12 @@ struct RunPrinter {
     /// - Returns: a diagnostic when the output file cannot be written.
     mutating func finish(files: Int, diagnostics: [Diagnostic]) -> Diagnostic? {
         let corpus = CorpusCheck.evaluate(facts, rules: rules)
-        let quoting: (String, Int) -> QuotedLine? = { path, line in corpus.lines[path]?[line] }
+        let standing = SuppressionDirective.silence(corpus.findings, held: held, runningRules: Set(rules.map(\.id)))
+        let quoting: (String, Int) -> QuotedLine? = { [heldLines] path, line in corpus.lines[path]?[line] ?? heldLines[path]?[line] }
         // The machine formats place each finding in its report, in reading order.
         let reportIndex = Dictionary(reports.indices.map { (reports[$0].source.path, $0) }, uniquingKeysWith: { first, _ in first })
         var touched: Set<Int> = []
-        for finding in corpus.findings {
+        for finding in standing {
             print(finding, quoting: quoting)
             if let index = reportIndex[finding.path] {
                 reports[index].findings.append(finding)

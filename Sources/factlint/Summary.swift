@@ -61,6 +61,8 @@ struct Summary: ParsableCommand {
         var sources: [SourceFile] = []
         // The statements of facts compared across reports, held against each other at the end.
         var facts: [CorpusFact] = []
+        // Suppressions that may silence a finding across reports, judged with those findings.
+        var held: [(path: String, directives: [SuppressionDirective])] = []
         var failing = false
         let progress = ProgressLine(total: files.count)
         var done = 0
@@ -74,11 +76,13 @@ struct Summary: ParsableCommand {
             }
             if let threshold = failOn.threshold, document.findings.contains(where: { $0.severity >= threshold }) { failing = true }
             facts += document.facts
+            if !document.heldSuppressions.isEmpty { held.append((document.source.path, document.heldSuppressions)) }
             summary.add(document)
             if format == .html { sources.append(document.source) }
         }
         progress.finish()
-        let corpus = CorpusCheck.evaluate(facts, rules: run.rules)
+        var corpus = CorpusCheck.evaluate(facts, rules: run.rules)
+        corpus.findings = SuppressionDirective.silence(corpus.findings, held: held, runningRules: Set(run.rules.map(\.id)))
         if let threshold = failOn.threshold, corpus.findings.contains(where: { $0.severity >= threshold }) { failing = true }
         summary.addAcrossReports(corpus)
         // Problems with the input are on stderr already; a table on the same terminal need not repeat them.

@@ -122,6 +122,65 @@ import Testing
         #expect(result.stdout.contains("| By its own account the government convicted 84 traffickers in 2021."))
     }
 
+    /// The corpus with a suppression where the finding across reports lands (c-ngo) and one in a
+    /// report whose statement agrees with the others (d-veldan), which silences nothing.
+    static func corpusWithSuppressions() throws -> TemporaryDirectory {
+        let directory = try corpus()
+        try directory.write("reports/c-ngo.md", """
+            ---
+            country: Orlesia
+            ---
+            # Shelter network review
+
+            <!-- factlint-disable-next-line corpus-convictions-agree -- our count includes convictions later overturned -->
+            Our monitors found that the courts convicted 91 traffickers in 2021.
+
+            """)
+        try directory.write("reports/d-veldan.md", """
+            ---
+            country: Veldan
+            ---
+            # Veldan
+
+            <!-- factlint-disable-next-line corpus-convictions-agree -->
+            The government convicted 12 traffickers in 2021.
+
+            """)
+        return directory
+    }
+
+    @Test func aSuppressionWhereAFindingAcrossReportsLandsSilencesItAndOneThatSilencesNothingIsReported() throws {
+        let directory = try Self.corpusWithSuppressions()
+        defer { directory.remove() }
+
+        let result = try CLI.run(Self.lint + ["--format", "line"], in: directory.url)
+
+        let findings = CLI.lines(result.stdout).compactMap(LineFinding.init(parsing:))
+        #expect(!findings.contains { $0.rule == "corpus-convictions-agree" }, "stdout: \(result.stdout)")
+        let unused = findings.filter { $0.rule == "unused-suppression" }
+        #expect(unused.map { "\($0.path):\($0.line)" } == ["reports/d-veldan.md:6"], "stdout: \(result.stdout)")
+        // The suppression in c-ngo did its work: it is not reported as unused.
+        #expect(!findings.contains { $0.path == "reports/c-ngo.md" && $0.rule == "unused-suppression" })
+        // The text format quotes the unused suppression's line like any other finding's.
+        let text = try CLI.run(Self.lint, in: directory.url)
+        #expect(text.stdout.contains("| <!-- factlint-disable-next-line corpus-convictions-agree -->"), "stdout: \(text.stdout)")
+    }
+
+    @Test func mergingShardsAppliesTheSuppressionsAsOneRunDoes() throws {
+        let directory = try Self.corpusWithSuppressions()
+        defer { directory.remove() }
+        for shard in 1...2 {
+            let result = try CLI.run(["facts", "--format", "jsonl", "--shard", "\(shard)/2", "--output", "shard-\(shard).jsonl", "reports"] + Self.ruleOptions, in: directory.url)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+        }
+        for format in ["text", "line", "json"] {
+            let single = try CLI.run(Self.lint + ["--format", format], in: directory.url)
+            let merged = try CLI.run(["merge", "--format", format] + Self.ruleOptions + ["shard-1.jsonl", "shard-2.jsonl"], in: directory.url)
+            #expect(merged.stdout == single.stdout, "format \(format)")
+            #expect(merged.status == single.status, "format \(format): \(merged.stderr)")
+        }
+    }
+
     @Test func everyFileIsInExactlyOneShard() throws {
         let directory = try Self.corpus()
         defer { directory.remove() }

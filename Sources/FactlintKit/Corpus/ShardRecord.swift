@@ -33,6 +33,8 @@ public struct ShardRecord: Codable, Sendable {
     public var lines: [QuotedLine]?
     public var diagnostics: [Diagnostic]?
     public var figures: [FigureListing.Entry]?
+    /// The report's suppressions that may silence a finding across reports.
+    public var suppressions: [SuppressionDirective]?
 
     public init(kind: String) {
         self.kind = kind
@@ -68,11 +70,11 @@ public struct ShardRecord: Codable, Sendable {
             record.findings = report.findings
             record.facts = report.facts
             record.figures = report.figures
+            record.suppressions = report.heldSuppressions.isEmpty ? nil : report.heldSuppressions
             var quoted: [Int: QuotedLine] = [:]
-            for finding in report.findings {
-                for label in [finding.primary] + finding.related where label.span.path == report.source.path && quoted[label.span.start.line] == nil {
-                    quoted[label.span.start.line] = QuotedLine(source: report.source, line: label.span.start.line)
-                }
+            let spans = report.findings.flatMap { [$0.primary.span] + $0.related.map(\.span) } + report.heldSuppressions.map(\.span)
+            for span in spans where span.path == report.source.path && quoted[span.start.line] == nil {
+                quoted[span.start.line] = QuotedLine(source: report.source, line: span.start.line)
             }
             record.lines = quoted.keys.sorted().compactMap { quoted[$0] }
         }
@@ -82,10 +84,12 @@ public struct ShardRecord: Codable, Sendable {
     /// The report this line stands for, its text left out; nil for a report that was not linted.
     public var report: DocumentReport? {
         guard kind == "document", linted == true, let path else { return nil }
-        return DocumentReport(
+        var report = DocumentReport(
             source: SourceFile(path: path, bytes: []), findings: findings ?? [], figuresRead: figuresRead ?? 0,
             figuresUsed: figuresUsed ?? 0, checksRun: checksRun ?? 0, facts: facts ?? [], figures: figures
         )
+        report.heldSuppressions = suppressions ?? []
+        return report
     }
 
     /// The line as JSON, on one line.

@@ -15,6 +15,10 @@ public struct DocumentReport: Sendable {
     public var figures: [FigureListing.Entry]?
     /// Where the time went, when the linter was asked to time itself (`--timing`).
     public var timings: Timings?
+    /// The report's suppressions that name a rule compared across reports (or `all`): they may
+    /// silence a finding across reports, so whether they silence anything is judged once those
+    /// are known (`SuppressionDirective.silence(_:held:runningRules:)`).
+    public var heldSuppressions: [SuppressionDirective] = []
 }
 
 /// Evaluates rules against documents: match every template, then let each rule's check judge.
@@ -23,6 +27,8 @@ public struct Linter: Sendable {
     public var recognizer: FigureRecognizer
     /// Every rule id a suppression may name: the rules that run and those turned off by configuration.
     public var knownRuleIDs: Set<String>
+    /// The rules of scope `corpus`, whose findings come after every report is linted.
+    let corpusRuleIDs: Set<String>
     /// Every word and mark the rules' templates require, for indexing each document's sentences.
     let lookedFor: HashNumbering
     /// Each rule's templates with their required groups numbered by `lookedFor`, worked out once.
@@ -38,6 +44,7 @@ public struct Linter: Sendable {
         self.rules = rules
         self.recognizer = recognizer
         self.knownRuleIDs = knownRuleIDs.union(rules.map(\.id))
+        self.corpusRuleIDs = Set(rules.filter { $0.scope == .corpus }.map(\.id))
         let lookedFor = HashNumbering(templates: rules.flatMap(\.check.templates))
         self.lookedFor = lookedFor
         self.templates = rules.map { rule in rule.check.templates.map { ($0, lookedFor.groups(of: $0)) } }
@@ -119,13 +126,18 @@ public struct Linter: Sendable {
     func report(_ outcome: RulesOutcome, source: SourceFile) -> DocumentReport {
         var findings = outcome.findings
         var suppressions = Suppressions(comments: outcome.comments, source: source)
+        var held: [SuppressionDirective] = []
         if !suppressions.directives.isEmpty {
             findings = suppressions.filter(findings)
-            findings += suppressions.findingsAboutDirectives(knownRules: knownRuleIDs, runningRules: Set(rules.map(\.id)))
+            let heldIndices = corpusRuleIDs.isEmpty ? [] : suppressions.directives.indices.filter { suppressions.directives[$0].names(anyOf: corpusRuleIDs) }
+            findings += suppressions.findingsAboutDirectives(knownRules: knownRuleIDs, runningRules: Set(rules.map(\.id)), held: Set(heldIndices))
+            held = heldIndices.map { suppressions.directives[$0] }
         }
         findings.sort(by: Finding.inReadingOrder)
-        return DocumentReport(source: source, findings: findings, figuresRead: outcome.figuresRead, figuresUsed: outcome.figuresUsed,
-                              checksRun: outcome.checksRun, facts: outcome.facts, figures: listsFigures ? outcome.figures : nil, timings: outcome.timings)
+        var report = DocumentReport(source: source, findings: findings, figuresRead: outcome.figuresRead, figuresUsed: outcome.figuresUsed,
+                                    checksRun: outcome.checksRun, facts: outcome.facts, figures: listsFigures ? outcome.figures : nil, timings: outcome.timings)
+        report.heldSuppressions = held
+        return report
     }
 
     /// Reads and lints a file; a file that cannot be read is a diagnostic.

@@ -9,19 +9,7 @@ import Foundation
 /// `all` stands for every rule. A suppression that silences nothing, or that names a rule no
 /// loaded rule file defines, is itself reported, so stale suppressions do not pile up.
 struct Suppressions {
-    enum Reach: Equatable {
-        case nextLine(Int)
-        case lines(ClosedRange<Int>)
-        case file
-    }
-
-    struct Directive {
-        var rules: [String]
-        var reach: Reach
-        /// Where the directive is written, for findings about the directive itself.
-        var span: SourceSpan
-        var used = false
-    }
+    typealias Directive = SuppressionDirective
 
     static let unusedRuleID = "unused-suppression"
     static let unknownRuleID = "unknown-rule-in-suppression"
@@ -89,28 +77,21 @@ struct Suppressions {
     /// Drops the findings a directive silences, marking the directives that were used.
     mutating func filter(_ findings: [Finding]) -> [Finding] {
         findings.filter { finding in
-            let line = finding.primary.span.start.line
             var silenced = false
-            for index in directives.indices where directives[index].rules.contains("all") || directives[index].rules.contains(finding.ruleID) {
-                let reaches: Bool
-                switch directives[index].reach {
-                case .nextLine(let target): reaches = line == target
-                case .lines(let range): reaches = range.contains(line)
-                case .file: reaches = true
-                }
-                if reaches {
-                    directives[index].used = true
-                    silenced = true
-                }
+            for index in directives.indices where directives[index].reaches(finding) {
+                directives[index].used = true
+                silenced = true
             }
             return !silenced
         }
     }
 
-    /// Findings about the directives themselves: unknown rules, and suppressions that silenced nothing.
-    func findingsAboutDirectives(knownRules: Set<String>, runningRules: Set<String>) -> [Finding] {
+    /// Findings about the directives themselves: unknown rules, and suppressions that silenced
+    /// nothing — except for the directives at `held`, which may yet silence a finding across
+    /// reports and are judged when those are known (`SuppressionDirective.silence(_:in:)`).
+    func findingsAboutDirectives(knownRules: Set<String>, runningRules: Set<String>, held: Set<Int> = []) -> [Finding] {
         var findings: [Finding] = []
-        for directive in directives {
+        for (index, directive) in directives.enumerated() {
             let unknown = directive.rules.filter { $0 != "all" && !knownRules.contains($0) }
             for rule in unknown {
                 let suggestion = Suggestion.closest(to: rule, among: Array(knownRules)).map { " (did you mean '\($0)'?)" } ?? ""
@@ -120,16 +101,75 @@ struct Suppressions {
                     primary: Label(span: directive.span, message: "suppression"), related: []
                 ))
             }
-            // A suppression of a rule the configuration turned off silences nothing, and that is fine.
-            let checksSomething = directive.rules.contains { $0 == "all" || runningRules.contains($0) }
-            if !directive.used, checksSomething {
-                findings.append(Finding(
-                    ruleID: Suppressions.unusedRuleID, severity: .warning,
-                    message: "this suppression of \(directive.rules.joined(separator: ", ")) silences no finding; remove it",
-                    primary: Label(span: directive.span, message: "suppression"), related: []
-                ))
-            }
+            if !held.contains(index), let unused = directive.unusedFinding(runningRules: runningRules) { findings.append(unused) }
         }
         return findings
+    }
+}
+
+/// One suppression written in a report: the rules it names, the lines it reaches, where it is
+/// written, and whether it has silenced a finding yet.
+public struct SuppressionDirective: Codable, Hashable, Sendable {
+    public enum Reach: Codable, Hashable, Sendable {
+        case nextLine(Int)
+        case lines(ClosedRange<Int>)
+        case file
+    }
+
+    public var rules: [String]
+    public var reach: Reach
+    /// Where the directive is written, for findings about the directive itself.
+    public var span: SourceSpan
+    public var used = false
+
+    /// Whether the directive covers a finding: it names the finding's rule (or `all`) and reaches its line.
+    public func reaches(_ finding: Finding) -> Bool {
+        guard rules.contains("all") || rules.contains(finding.ruleID) else { return false }
+        let line = finding.primary.span.start.line
+        switch reach {
+        case .nextLine(let target): return line == target
+        case .lines(let range): return range.contains(line)
+        case .file: return true
+        }
+    }
+
+    /// Whether the directive may silence a finding of one of these rules.
+    public func names(anyOf rules: Set<String>) -> Bool {
+        self.rules.contains { $0 == "all" || rules.contains($0) }
+    }
+
+    /// The finding that the directive silences nothing, when it has not and names a rule that ran.
+    /// A suppression of a rule the configuration turned off silences nothing, and that is fine.
+    public func unusedFinding(runningRules: Set<String>) -> Finding? {
+        guard !used, names(anyOf: runningRules) else { return nil }
+        return Finding(
+            ruleID: Suppressions.unusedRuleID, severity: .warning,
+            message: "this suppression of \(rules.joined(separator: ", ")) silences no finding; remove it",
+            primary: Label(span: span, message: "suppression"), related: []
+        )
+    }
+
+    /// Drops the findings across reports that the reports' held suppressions silence, and adds a
+    /// finding for each held suppression that silenced nothing, in its report or across reports.
+    ///
+    /// - Parameters:
+    ///   - findings: the findings across reports, each placed in a report by its path.
+    ///   - held: each report's suppressions that name a rule compared across reports (or `all`), by path.
+    /// - Returns: the findings that stand, then the findings about unused suppressions, in the order of `held`.
+    public static func silence(_ findings: [Finding], held: [(path: String, directives: [SuppressionDirective])], runningRules: Set<String>) -> [Finding] {
+        var held = held
+        let position = Dictionary(held.indices.map { (held[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
+        var standing: [Finding] = []
+        for finding in findings {
+            var silenced = false
+            if let report = position[finding.path] {
+                for index in held[report].directives.indices where held[report].directives[index].reaches(finding) {
+                    held[report].directives[index].used = true
+                    silenced = true
+                }
+            }
+            if !silenced { standing.append(finding) }
+        }
+        return standing + held.flatMap { $0.directives.compactMap { $0.unusedFinding(runningRules: runningRules) } }
     }
 }
