@@ -82,7 +82,11 @@ struct Lint: ParsableCommand {
             let source = document.source
             printer.add(document) { path, line in path == source.path ? QuotedLine(source: source, line: line) : nil }
         }
-        if let problem = printer.finish(files: files.count, diagnostics: diagnostics) { report(problem) }
+        let problem = printer.finish(files: files.count, diagnostics: diagnostics) { findings, quoting in
+            if writeBaseline != nil { recorded += findings.map { Baseline.entry(for: $0, quoting: quoting) } }
+            if let loadedBaseline { findings = loadedBaseline.newFindings(findings, quoting: quoting, using: &remaining) }
+        }
+        if let problem { report(problem) }
         if timing { Output.error(timings.table()) }
         if let writeBaseline {
             do {

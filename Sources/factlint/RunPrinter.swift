@@ -75,11 +75,18 @@ struct RunPrinter {
     /// Compares the facts kept across reports, prints what that finds, then the counts and the
     /// machine formats, and writes `--output`.
     ///
+    /// - Parameter acrossReports: sees, and may leave out, the findings made once every report is
+    ///   read (across reports, and about suppressions held for them), with the lines they quote;
+    ///   `lint` records them in a baseline or holds them against one there.
     /// - Returns: a diagnostic when the output file cannot be written.
-    mutating func finish(files: Int, diagnostics: [Diagnostic]) -> Diagnostic? {
+    mutating func finish(
+        files: Int, diagnostics: [Diagnostic],
+        acrossReports: (inout [Finding], (String, Int) -> QuotedLine?) -> Void = { _, _ in }
+    ) -> Diagnostic? {
         let corpus = CorpusCheck.evaluate(facts, rules: rules)
-        let standing = SuppressionDirective.silence(corpus.findings, held: held, runningRules: Set(rules.map(\.id)))
+        var standing = SuppressionDirective.silence(corpus.findings, held: held, runningRules: Set(rules.map(\.id)))
         let quoting: (String, Int) -> QuotedLine? = { [heldLines] path, line in corpus.lines[path]?[line] ?? heldLines[path]?[line] }
+        acrossReports(&standing, quoting)
         // The machine formats place each finding in its report, in reading order.
         let reportIndex = Dictionary(reports.indices.map { (reports[$0].source.path, $0) }, uniquingKeysWith: { first, _ in first })
         var touched: Set<Int> = []

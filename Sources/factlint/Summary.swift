@@ -63,6 +63,7 @@ struct Summary: ParsableCommand {
         var facts: [CorpusFact] = []
         // Suppressions that may silence a finding across reports, judged with those findings.
         var held: [(path: String, directives: [SuppressionDirective])] = []
+        var heldLines: [String: [Int: QuotedLine]] = [:]
         var failing = false
         let progress = ProgressLine(total: files.count)
         var done = 0
@@ -76,13 +77,22 @@ struct Summary: ParsableCommand {
             }
             if let threshold = failOn.threshold, document.findings.contains(where: { $0.severity >= threshold }) { failing = true }
             facts += document.facts
-            if !document.heldSuppressions.isEmpty { held.append((document.source.path, document.heldSuppressions)) }
+            if !document.heldSuppressions.isEmpty {
+                held.append((document.source.path, document.heldSuppressions))
+                for directive in document.heldSuppressions {
+                    heldLines[document.source.path, default: [:]][directive.span.start.line] = QuotedLine(source: document.source, line: directive.span.start.line)
+                }
+            }
             summary.add(document)
             if format == .html { sources.append(document.source) }
         }
         progress.finish()
         var corpus = CorpusCheck.evaluate(facts, rules: run.rules)
         corpus.findings = SuppressionDirective.silence(corpus.findings, held: held, runningRules: Set(run.rules.map(\.id)))
+        if let loadedBaseline {
+            let lines = corpus.lines
+            corpus.findings = loadedBaseline.newFindings(corpus.findings, quoting: { path, line in lines[path]?[line] ?? heldLines[path]?[line] }, using: &remaining)
+        }
         if let threshold = failOn.threshold, corpus.findings.contains(where: { $0.severity >= threshold }) { failing = true }
         summary.addAcrossReports(corpus)
         // Problems with the input are on stderr already; a table on the same terminal need not repeat them.

@@ -181,6 +181,29 @@ import Testing
         }
     }
 
+    @Test func aBaselineRecordsFindingsAcrossReportsAndHoldsThemBack() throws {
+        let directory = try Self.corpus()
+        defer { directory.remove() }
+
+        let written = try CLI.run(Self.lint + ["--write-baseline", "baseline.json"], in: directory.url)
+        let adopted = try CLI.run(Self.lint + ["--format", "line", "--baseline", "baseline.json"], in: directory.url)
+
+        #expect(written.status == 1, "stderr: \(written.stderr)")
+        let baseline = try String(contentsOf: directory.url.appendingPathComponent("baseline.json"), encoding: .utf8)
+        #expect(baseline.contains("corpus-convictions-agree"), "baseline: \(baseline)")
+        #expect(adopted.status == 0, "stdout: \(adopted.stdout)")
+        #expect(CLI.lines(adopted.stdout).compactMap(LineFinding.init(parsing:)).isEmpty, "stdout: \(adopted.stdout)")
+        let summarised = try CLI.run(["summary", "--format", "json", "--baseline", "baseline.json"] + Self.ruleOptions + ["reports"], in: directory.url)
+        #expect(!summarised.stdout.contains("corpus-convictions-agree"), "stdout: \(summarised.stdout)")
+
+        // A new disagreement is a new finding: the NGO's figure changes from 91 to 93.
+        try directory.write("reports/c-ngo.md", Self.report(country: "Orlesia", title: "Shelter network review",
+                                                           sentence: "Our monitors found that the courts convicted 93 traffickers in 2021."))
+        let changed = try CLI.run(Self.lint + ["--format", "line", "--baseline", "baseline.json"], in: directory.url)
+        let corpus = CLI.lines(changed.stdout).compactMap(LineFinding.init(parsing:)).filter { $0.rule == "corpus-convictions-agree" }
+        #expect(corpus.map { "\($0.path):\($0.line)" } == ["reports/c-ngo.md:8"], "stdout: \(changed.stdout)")
+    }
+
     @Test func everyFileIsInExactlyOneShard() throws {
         let directory = try Self.corpus()
         defer { directory.remove() }

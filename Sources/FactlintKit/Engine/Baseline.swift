@@ -27,6 +27,22 @@ public struct Baseline: Sendable {
         return Entry(rule: finding.ruleID, path: finding.path, sentence: Baseline.normalised(sentence), figures: figures.map(Baseline.normalised))
     }
 
+    /// The entry of a finding made once every report is read (across reports), from the lines it
+    /// quotes: its line stands for its sentence, as the reports' text is no longer at hand.
+    public static func entry(for finding: Finding, quoting: (String, Int) -> QuotedLine?) -> Entry {
+        func text(_ span: SourceSpan) -> String {
+            guard let line = quoting(span.path, span.start.line) else { return "" }
+            let bytes = Array(line.text.utf8)
+            let lower = span.bytes.lowerBound - line.start
+            let upper = min(span.bytes.upperBound - line.start, bytes.count)
+            guard lower >= 0, lower <= upper else { return "" }
+            return String(decoding: bytes[lower..<upper], as: UTF8.self)
+        }
+        let sentence = quoting(finding.primary.span.path, finding.primary.span.start.line)?.text ?? ""
+        let figures = ([finding.primary] + finding.related).map { text($0.span) }
+        return Entry(rule: finding.ruleID, path: finding.path, sentence: Baseline.normalised(sentence), figures: figures.map(Baseline.normalised))
+    }
+
     /// Whitespace runs as one space, so rewrapping a paragraph does not break the match.
     static func normalised(_ text: String) -> String {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" }).joined(separator: " ")
@@ -41,6 +57,16 @@ public struct Baseline: Sendable {
     public func newFindings(in report: DocumentReport, using remaining: inout [Entry: Int]) -> [Finding] {
         report.findings.filter { finding in
             let entry = Baseline.entry(for: finding, source: report.source)
+            guard let count = remaining[entry], count > 0 else { return true }
+            remaining[entry] = count - 1
+            return false
+        }
+    }
+
+    /// The findings made across reports that the baseline does not hold (see `entry(for:quoting:)`).
+    public func newFindings(_ findings: [Finding], quoting: (String, Int) -> QuotedLine?, using remaining: inout [Entry: Int]) -> [Finding] {
+        findings.filter { finding in
+            let entry = Baseline.entry(for: finding, quoting: quoting)
             guard let count = remaining[entry], count > 0 else { return true }
             remaining[entry] = count - 1
             return false
