@@ -55,20 +55,20 @@ public struct Baseline: Sendable {
 
     /// The findings of a report that the baseline does not hold; each entry absorbs one finding.
     public func newFindings(in report: DocumentReport, using remaining: inout [Entry: Int]) -> [Finding] {
-        report.findings.filter { finding in
-            let entry = Baseline.entry(for: finding, source: report.source)
-            guard let count = remaining[entry], count > 0 else { return true }
-            remaining[entry] = count - 1
-            return false
-        }
+        Baseline.unmatched(report.findings, using: &remaining) { Baseline.entry(for: $0, source: report.source) }
     }
 
     /// The findings made across reports that the baseline does not hold (see `entry(for:quoting:)`).
     public func newFindings(_ findings: [Finding], quoting: (String, Int) -> QuotedLine?, using remaining: inout [Entry: Int]) -> [Finding] {
+        Baseline.unmatched(findings, using: &remaining) { Baseline.entry(for: $0, quoting: quoting) }
+    }
+
+    /// The findings whose entry has no recorded match left; each match is used up.
+    static func unmatched(_ findings: [Finding], using remaining: inout [Entry: Int], entry: (Finding) -> Entry) -> [Finding] {
         findings.filter { finding in
-            let entry = Baseline.entry(for: finding, quoting: quoting)
-            guard let count = remaining[entry], count > 0 else { return true }
-            remaining[entry] = count - 1
+            let key = entry(finding)
+            guard let count = remaining[key], count > 0 else { return true }
+            remaining[key] = count - 1
             return false
         }
     }
