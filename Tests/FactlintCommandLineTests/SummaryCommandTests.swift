@@ -76,6 +76,42 @@ struct SummaryCommandTests {
         }
     }
 
+    /// The entries of the list under the line `heading`, as rows: an entry's first line (at the
+    /// margin, split at its first space; continued on lines indented by two) and then each field
+    /// ("    Name: value", continued on lines indented by six), wrapped pieces joined as in `textTable`.
+    /// A report's entry gives its path and its counts line.
+    static func stackedList(after heading: String, in output: String) -> [[String]] {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix(heading) }) else { return [] }
+        var entries: [[String]] = []
+        func join(_ text: String, _ piece: String) -> String {
+            text.last.map { "-/.:".contains($0) } == true ? text + piece : text + " " + piece
+        }
+        for line in lines[(start + 1)...] {
+            if line.hasPrefix("      ") {
+                entries[entries.count - 1][entries[entries.count - 1].count - 1] = join(entries[entries.count - 1].last ?? "", String(line.dropFirst(6)))
+            } else if line.hasPrefix("    ") {
+                let field = String(line.dropFirst(4))
+                entries[entries.count - 1].append(field.firstIndex(of: ":").map { String(field[field.index($0, offsetBy: 2)...]) } ?? field)
+            } else if line.hasPrefix("  ") {
+                let last = entries[entries.count - 1].count - 1
+                entries[entries.count - 1][last] = join(entries[entries.count - 1][last], String(line.dropFirst(2)))
+            } else if line.isEmpty {
+                if heading == "Reports" { break }
+                continue
+            } else if line.hasPrefix("Total:") {
+                break
+            } else if heading == "Reports" {
+                entries.append(["", line])
+            } else {
+                let space = line.firstIndex(of: " ") ?? line.endIndex
+                entries.append([String(line[..<space]), String(line[space...].drop { $0 == " " })])
+            }
+        }
+        // A discrepancy reads as the table's row: severity, where, rule, stated, implied, gap.
+        return entries
+    }
+
     /// The rows of the text table whose header starts with `header`, each cell's lines joined
     /// back: without a space after a line ending in a joining mark (`-`, `/`, `.`, `:`), else with one.
     /// A row starts on a line where column `key` (one whose cells never wrap) has text.
@@ -122,8 +158,11 @@ struct SummaryCommandTests {
         for line in lines {
             #expect(line.unicodeScalars.count <= columns, "\(line.unicodeScalars.count): \(line)")
         }
-        // Read back, the table holds each finding lint reports, at the same place, with the JSON's values.
-        let rows = Self.textTable(startingWith: "Severity", in: result.stdout)
+        // Read back, the table (or, too narrow for one, the list) holds each finding lint reports,
+        // at the same place, with the JSON's values.
+        let stacked = !result.stdout.contains("Severity ")
+        #expect(stacked == (columns == 80), "a table at 200 columns; at 80, where paths would break, a list")
+        let rows = stacked ? Self.stackedList(after: "Discrepancies", in: result.stdout) : Self.textTable(startingWith: "Severity", in: result.stdout)
         let lint = try JSONDocument.parse(CLI.run(["lint", "--format", "json"]).stdout)
         let counts = try #require(lint["summary"])
         let total = "Total: \(counts["reports"]?.integer ?? 0) reports, \(counts["errors"]?.integer ?? 0) errors, \(counts["warnings"]?.integer ?? 0) warnings;"
@@ -138,8 +177,10 @@ struct SummaryCommandTests {
             #expect(row[4] == (discrepancy["implied"]?.string == "" ? "–" : discrepancy["implied"]?.string))
             #expect(row[5] == discrepancy["gap_text"]?.string)
         }
-        // The reports' table names every report, whole.
-        let reports = Self.textTable(startingWith: "Report ", key: 1, in: result.stdout)
+        // The reports' table (or list) names every report, whole.
+        #expect(result.stdout.contains("Report ") != stacked)
+        let reports = stacked ? Self.stackedList(after: "Reports", in: result.stdout).map { [$0[1]] }
+            : Self.textTable(startingWith: "Report ", key: 1, in: result.stdout)
         #expect(reports.map(\.first) == json["reports"]?.array?.map { $0["path"]?.string })
     }
 

@@ -60,6 +60,25 @@ struct SummaryTextTests {
         #expect(TextTable.wrap(text, width: width) == expected)
     }
 
+    @Test func aTableKeepsWordsWholeOnlyWhenEveryWordFitsItsColumn() {
+        let table = TextTable(
+            columns: [.init("Where"), .init("Rule")],
+            rows: [["Reports/draft-veridia-2018-prosecution.md:10", "sentences-add-up-to-convictions"]]
+        )
+        #expect(table.keepsWordsWhole(width: 120))
+        #expect(!table.keepsWordsWhole(width: 60), "the path and the rule id cannot both stay whole in 60 columns")
+    }
+
+    @Test func tooNarrowForWholeWordsTheDiscrepanciesAreAListWithALinePerField() {
+        let output = SummaryTextReporter(width: 40).render(SummaryFixture.summary)
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(!lines.contains { $0.hasPrefix("Severity") })
+        for row in SummaryFixture.summary.discrepancies {
+            #expect(lines.contains("    Rule: \(row.finding.ruleID)") || lines.contains { $0.hasPrefix("    Rule: ") && row.finding.ruleID.hasPrefix($0.dropFirst(10)) })
+        }
+        for line in lines { #expect(TextWidth.of(line) <= 40, "\(line)") }
+    }
+
     @Test func wideCharactersCountTwice() {
         #expect(TextWidth.of("報告書") == 6)
         #expect(TextWidth.of("Qазақстан") == 9)

@@ -1,8 +1,10 @@
 /// Renders a discrepancy summary as tables for a terminal, no line wider than `width`.
 ///
 /// First a table of the reports (figures read, figures some rule used, checks passed,
-/// findings), then the discrepancies worst first, then the totals. Report text is cleaned of
-/// control characters so it cannot drive the terminal.
+/// findings), then the discrepancies worst first, then the totals. A table that would have to
+/// break words (paths, rule ids) to fit is written as a list instead, an entry per row with a
+/// line per field, so a narrow terminal keeps them readable. Report text is
+/// cleaned of control characters so it cannot drive the terminal.
 public struct SummaryTextReporter: RunReporter {
     /// The width of the terminal, in columns.
     public var width: Int
@@ -37,7 +39,16 @@ public struct SummaryTextReporter: RunReporter {
                     ]
                 }
             )
-            lines += table.render(width: width)
+            if table.keepsWordsWhole(width: width) {
+                lines += table.render(width: width)
+            } else {
+                for counts in summary.reports {
+                    lines += TextTable.hanging(counts.path.sanitizedForTerminal(), first: "", rest: "  ", width: width)
+                    let line = "\(counts.figuresRead) figures, \(counts.figuresUsed) used by a rule (\(counts.coverageText)); "
+                        + "\(counts.checksPassed) of \(counts.checksRun) checks passed; \(counts.findingsText)"
+                    lines += TextTable.hanging(line, first: "    ", rest: "      ", width: width)
+                }
+            }
             lines.append("")
         }
         let discrepancies = summary.discrepancies
@@ -56,7 +67,17 @@ public struct SummaryTextReporter: RunReporter {
                     ]
                 }
             )
-            lines += table.render(width: width)
+            if table.keepsWordsWhole(width: width) {
+                lines += table.render(width: width)
+            } else {
+                for (index, row) in table.rows.enumerated() {
+                    if index > 0 { lines.append("") }
+                    lines += TextTable.hanging("\(row[0])  \(row[1])", first: "", rest: "  ", width: width)
+                    for (name, value) in zip(["Rule", "Stated", "Implied", "Gap"], row.dropFirst(2)) {
+                        lines += TextTable.hanging("\(name): \(value)", first: "    ", rest: "      ", width: width)
+                    }
+                }
+            }
         }
         lines.append("")
         let totals = summary.totals

@@ -46,6 +46,23 @@ public struct TextTable: Sendable {
         return lines
     }
 
+    /// Whether the table fits in `width` with no word broken: cells may wrap, but only between words.
+    public func keepsWordsWhole(width: Int) -> Bool {
+        let widths = columnWidths(for: width)
+        let cells = [columns.map(\.header)] + rows
+        return widths.indices.allSatisfy { column in
+            cells.allSatisfy { row in
+                column >= row.count || row[column].split(separator: " ").allSatisfy { TextWidth.of(String($0)) <= widths[column] }
+            }
+        }
+    }
+
+    /// `text` wrapped to `width` under a hanging indent: the first line starts with `first`, the
+    /// others with `rest` (at least as long as `first`).
+    public static func hanging(_ text: String, first: String, rest: String, width: Int) -> [String] {
+        wrap(text, width: max(1, width - rest.count)).enumerated().map { ($0.offset == 0 ? first : rest) + $0.element }
+    }
+
     /// Each column's width, so that the columns and their gutters fit in `width`.
     func columnWidths(for width: Int) -> [Int] {
         let cells = [columns.map(\.header)] + rows
