@@ -83,6 +83,12 @@ struct ReportPartsTests {
         #expect(cuts(text, size: 40) == ["2019 was the year the law changed."])
     }
 
+    @Test func frontMatterStaysWholeInTheFirstPart() {
+        let yaml = (1...20).map { "# a YAML comment\n\nnote\($0): \(Self.paragraph)" }.joined(separator: "\n")
+        let text = "---\n\(yaml)\n---\n\n# Report\n\n\(Self.paragraph)\n"
+        #expect(cuts(text, size: 100) == ["# Report"])
+    }
+
     @Test func aReportWithNowhereToCutStaysWhole() {
         let text = String(repeating: "\(Self.paragraph) ", count: 50)
         #expect(parts(text, size: 100) == [1...1])

@@ -20,8 +20,15 @@ enum ReportParts {
         var inComment = false
         var previousBlank = true
         source.bytes.withUnsafeBufferPointer { bytes in
+            // Front matter ("---" on line 1 to the next "---" or "...") stays whole in the first part.
+            var inFrontMatter = bytes[source.lineRange(1)].elementsEqual("---".utf8)
             for line in 1...lineCount {
                 let range = source.lineRange(line)
+                if inFrontMatter {
+                    let text = bytes[range]
+                    if line > 1, text.elementsEqual("---".utf8) || text.elementsEqual("...".utf8) { inFrontMatter = false }
+                    continue
+                }
                 let shape = LineShape(bytes, range)
                 if fence == nil, !inComment, previousBlank, line > start {
                     let size = range.lowerBound - source.lineStarts[start - 1]
