@@ -40,21 +40,15 @@ struct Lint: ParsableCommand {
     static let homepage: String? = nil
 
     func run() throws {
-        var failed = false
-        var diagnostics: [Diagnostic] = []
-        func report(_ diagnostic: Diagnostic) {
-            Output.error(diagnostic.rendered())
-            diagnostics.append(diagnostic)
-            failed = true
-        }
+        let problems = InputProblems()
         let configuration = try configOptions.load()
-        var run = try ruleOptions.lintRun(configuration, report: report)
+        var run = try ruleOptions.lintRun(configuration, report: problems.report)
         run.timesRules = timing
         var timings = Timings()
         let failOn = failOptions.level(configuration)
         let inputs = paths.isEmpty ? configuration.paths ?? ["Reports"] : paths
         let (allFiles, pathDiagnostics) = run.files(for: inputs)
-        pathDiagnostics.forEach(report)
+        pathDiagnostics.forEach(problems.report)
         let files = LintRun.shard(allFiles, shardOptions.value).map(\.path)
         // With a baseline, findings it records are left out; each recorded finding absorbs one.
         var loadedBaseline: Baseline?
@@ -63,14 +57,14 @@ struct Lint: ParsableCommand {
             do {
                 loadedBaseline = try Baseline.load(path: baseline)
             } catch let diagnostic as Diagnostic {
-                report(diagnostic)
+                problems.report(diagnostic)
             }
         }
         var remaining = loadedBaseline?.counts ?? [:]
         var recorded: [Baseline.Entry] = []
         var printer = outputOptions.printer(failOn: failOn, rules: run.rules)
         run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>") { outcome in
-            outcome.diagnostics.forEach(report)
+            outcome.diagnostics.forEach(problems.report)
             guard var document = outcome.report else { return }
             if let spent = document.timings { timings.add(spent) }
             if writeBaseline != nil {
@@ -82,23 +76,23 @@ struct Lint: ParsableCommand {
             let source = document.source
             printer.add(document) { path, line in path == source.path ? QuotedLine(source: source, line: line) : nil }
         }
-        let problem = printer.finish(files: files.count, diagnostics: diagnostics) { findings, quoting in
+        let problem = printer.finish(files: files.count, diagnostics: problems.diagnostics) { findings, quoting in
             if writeBaseline != nil { recorded += findings.map { Baseline.entry(for: $0, quoting: quoting) } }
             if let loadedBaseline { findings = loadedBaseline.newFindings(findings, quoting: quoting, using: &remaining) }
         }
-        if let problem { report(problem) }
+        if let problem { problems.report(problem) }
         if timing { Output.error(timings.table()) }
         if let writeBaseline {
             do {
                 try Baseline(entries: recorded).write(to: writeBaseline)
                 Output.error("recorded \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in \(writeBaseline)")
             } catch let diagnostic as Diagnostic {
-                report(diagnostic)
+                problems.report(diagnostic)
             } catch {
-                report(Diagnostic(path: writeBaseline, message: "cannot write the baseline: \(error.localizedDescription)"))
+                problems.report(Diagnostic(path: writeBaseline, message: "cannot write the baseline: \(error.localizedDescription)"))
             }
         }
-        if failed { throw Exit.failure }
+        if problems.failed { throw Exit.failure }
         if printer.failing { throw Exit.findings }
     }
 

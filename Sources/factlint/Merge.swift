@@ -27,21 +27,15 @@ struct Merge: ParsableCommand {
     }
 
     func run() throws {
-        var failed = false
-        var diagnostics: [Diagnostic] = []
-        func report(_ diagnostic: Diagnostic) {
-            Output.error(diagnostic.rendered())
-            diagnostics.append(diagnostic)
-            failed = true
-        }
+        let problems = InputProblems()
         let configuration = try configOptions.load()
-        let run = try ruleOptions.lintRun(configuration, report: report)
+        let run = try ruleOptions.lintRun(configuration, report: problems.report)
         var total: Int?
         var inputProblems: [Diagnostic] = []
         var documents: [Int: ShardRecord] = [:]
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                report(Diagnostic(path: file, message: "cannot read the shard's output", help: "check that it exists and that you may read it"))
+                problems.report(Diagnostic(path: file, message: "cannot read the shard's output", help: "check that it exists and that you may read it"))
                 continue
             }
             // A problem with the line at `number` (from 0) of this shard's output.
@@ -53,21 +47,21 @@ struct Merge: ParsableCommand {
                 do {
                     record = try ShardRecord.decode(String(line))
                 } catch {
-                    report(problem(at: number, "this line is not what `factlint facts --format jsonl` writes", help: "merge only the output of `factlint facts --format jsonl --shard I/N`"))
+                    problems.report(problem(at: number, "this line is not what `factlint facts --format jsonl` writes", help: "merge only the output of `factlint facts --format jsonl --shard I/N`"))
                     continue
                 }
                 switch record.kind {
                 case "run":
                     guard record.version == ShardRecord.version else {
-                        report(problem(at: number, "written by another version of factlint (format \(record.version ?? 0), this one reads \(ShardRecord.version))", help: "run every shard and the merge with the same factlint"))
+                        problems.report(problem(at: number, "written by another version of factlint (format \(record.version ?? 0), this one reads \(ShardRecord.version))", help: "run every shard and the merge with the same factlint"))
                         continue
                     }
                     if let known = total, known != record.files {
-                        report(problem(at: number, "this shard is of a run of \(record.files ?? 0) reports, another of \(known)", help: "give every shard the same paths"))
+                        problems.report(problem(at: number, "this shard is of a run of \(record.files ?? 0) reports, another of \(known)", help: "give every shard the same paths"))
                     }
                     total = total ?? record.files
                     if record.rules != run.rules.count {
-                        report(problem(at: number, "this shard ran \(record.rules ?? 0) rules, the merge loads \(run.rules.count)", help: "give the shards and the merge the same rules and configuration"))
+                        problems.report(problem(at: number, "this shard ran \(record.rules ?? 0) rules, the merge loads \(run.rules.count)", help: "give the shards and the merge the same rules and configuration"))
                     }
                 case "diagnostic":
                     // Every shard reports the same problems with the inputs; say each once.
@@ -75,27 +69,27 @@ struct Merge: ParsableCommand {
                 case "document":
                     if let index = record.index, documents[index] == nil { documents[index] = record }
                 default:
-                    report(problem(at: number, "unknown kind of line '\(record.kind)'", help: "merge only the output of `factlint facts --format jsonl`"))
+                    problems.report(problem(at: number, "unknown kind of line '\(record.kind)'", help: "merge only the output of `factlint facts --format jsonl`"))
                 }
             }
         }
-        inputProblems.forEach(report)
+        inputProblems.forEach(problems.report)
         let count = total ?? documents.count
         if documents.count < count {
-            report(Diagnostic(path: files[0], message: "the shards hold \(documents.count) of the \(count) reports of the run", help: "merge the output of every shard, 1/N to N/N"))
+            problems.report(Diagnostic(path: files[0], message: "the shards hold \(documents.count) of the \(count) reports of the run", help: "merge the output of every shard, 1/N to N/N"))
         }
         let failOn = failOptions.level(configuration)
         var printer = outputOptions.printer(failOn: failOn, rules: run.rules)
         for index in documents.keys.sorted() {
             guard let record = documents[index] else { continue }
-            (record.diagnostics ?? []).forEach(report)
+            (record.diagnostics ?? []).forEach(problems.report)
             guard let document = record.report else { continue }
             var quoted: [Int: QuotedLine] = [:]
             for line in record.lines ?? [] { quoted[line.number] = line }
             printer.add(document) { path, line in path == document.source.path ? quoted[line] : nil }
         }
-        if let problem = printer.finish(files: count, diagnostics: diagnostics) { report(problem) }
-        if failed { throw Exit.failure }
+        if let problem = printer.finish(files: count, diagnostics: problems.diagnostics) { problems.report(problem) }
+        if problems.failed { throw Exit.failure }
         if printer.failing { throw Exit.findings }
     }
 }

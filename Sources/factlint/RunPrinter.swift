@@ -21,9 +21,7 @@ struct RunPrinter {
     private var figuresUsed = 0
     private(set) var facts: [CorpusFact] = []
     /// Each report's suppressions that may silence a finding across reports, in the order of the run.
-    private var held: [(path: String, directives: [SuppressionDirective])] = []
-    /// The lines those suppressions are written on, for quoting a finding that one is unused.
-    private var heldLines: [String: [Int: QuotedLine]] = [:]
+    private var held = HeldSuppressions()
     /// Whether a finding reached `failOn`.
     private(set) var failing = false
 
@@ -46,14 +44,7 @@ struct RunPrinter {
         figuresUsed += document.figuresUsed
         facts += document.facts
         document.facts = []
-        let path = document.source.path
-        if !document.heldSuppressions.isEmpty {
-            held.append((path, document.heldSuppressions))
-            for directive in document.heldSuppressions {
-                let line = directive.span.start.line
-                if let quoted = quoting(path, line) { heldLines[path, default: [:]][line] = quoted }
-            }
-        }
+        held.add(document, quoting: quoting)
         for finding in document.findings { print(finding, quoting: quoting) }
         if !format.isStreaming {
             // The machine formats need each report's path and findings, not its text.
@@ -84,8 +75,8 @@ struct RunPrinter {
         acrossReports: (inout [Finding], (String, Int) -> QuotedLine?) -> Void = { _, _ in }
     ) -> Diagnostic? {
         let corpus = CorpusCheck.evaluate(facts, rules: rules)
-        var standing = SuppressionDirective.silence(corpus.findings, held: held, runningRules: Set(rules.map(\.id)))
-        let quoting: (String, Int) -> QuotedLine? = { [heldLines] path, line in corpus.lines[path]?[line] ?? heldLines[path]?[line] }
+        var standing = held.silence(corpus.findings, runningRules: Set(rules.map(\.id)))
+        let quoting: (String, Int) -> QuotedLine? = { [held] path, line in corpus.lines[path]?[line] ?? held.line(path, line) }
         acrossReports(&standing, quoting)
         // The machine formats place each finding in its report, in reading order.
         let reportIndex = Dictionary(reports.indices.map { (reports[$0].source.path, $0) }, uniquingKeysWith: { first, _ in first })

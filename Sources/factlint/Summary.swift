@@ -33,25 +33,19 @@ struct Summary: ParsableCommand {
     @OptionGroup var jobs: JobOptions
 
     func run() throws {
-        var failed = false
-        var diagnostics: [Diagnostic] = []
-        func report(_ diagnostic: Diagnostic) {
-            Output.error(diagnostic.rendered())
-            diagnostics.append(diagnostic)
-            failed = true
-        }
+        let problems = InputProblems()
         let configuration = try configOptions.load()
-        let run = try ruleOptions.lintRun(configuration, report: report)
+        let run = try ruleOptions.lintRun(configuration, report: problems.report)
         let failOn = failOptions.level(configuration)
         let (files, pathDiagnostics) = run.files(for: paths.isEmpty ? configuration.paths ?? ["Reports"] : paths)
-        pathDiagnostics.forEach(report)
+        pathDiagnostics.forEach(problems.report)
         // With a baseline, the findings it records are left out, as `lint` leaves them out.
         var loadedBaseline: Baseline?
         if let baseline = baseline ?? configuration.baseline {
             do {
                 loadedBaseline = try Baseline.load(path: baseline)
             } catch let diagnostic as Diagnostic {
-                report(diagnostic)
+                problems.report(diagnostic)
             }
         }
         var remaining = loadedBaseline?.counts ?? [:]
@@ -62,41 +56,36 @@ struct Summary: ParsableCommand {
         // The statements of facts compared across reports, held against each other at the end.
         var facts: [CorpusFact] = []
         // Suppressions that may silence a finding across reports, judged with those findings.
-        var held: [(path: String, directives: [SuppressionDirective])] = []
-        var heldLines: [String: [Int: QuotedLine]] = [:]
+        var held = HeldSuppressions()
         var failing = false
         let progress = ProgressLine(total: files.count)
         var done = 0
         run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>") { outcome in
             done += 1
             progress.update(done: done)
-            outcome.diagnostics.forEach(report)
+            outcome.diagnostics.forEach(problems.report)
             guard var document = outcome.report else { return }
             if let loadedBaseline {
                 document.findings = loadedBaseline.newFindings(in: document, using: &remaining)
             }
             if let threshold = failOn.threshold, document.findings.contains(where: { $0.severity >= threshold }) { failing = true }
             facts += document.facts
-            if !document.heldSuppressions.isEmpty {
-                held.append((document.source.path, document.heldSuppressions))
-                for directive in document.heldSuppressions {
-                    heldLines[document.source.path, default: [:]][directive.span.start.line] = QuotedLine(source: document.source, line: directive.span.start.line)
-                }
-            }
+            let source = document.source
+            held.add(document) { _, line in QuotedLine(source: source, line: line) }
             summary.add(document)
             if format == .html { sources.append(document.source) }
         }
         progress.finish()
         var corpus = CorpusCheck.evaluate(facts, rules: run.rules)
-        corpus.findings = SuppressionDirective.silence(corpus.findings, held: held, runningRules: Set(run.rules.map(\.id)))
+        corpus.findings = held.silence(corpus.findings, runningRules: Set(run.rules.map(\.id)))
         if let loadedBaseline {
             let lines = corpus.lines
-            corpus.findings = loadedBaseline.newFindings(corpus.findings, quoting: { path, line in lines[path]?[line] ?? heldLines[path]?[line] }, using: &remaining)
+            corpus.findings = loadedBaseline.newFindings(corpus.findings, quoting: { path, line in lines[path]?[line] ?? held.line(path, line) }, using: &remaining)
         }
         if let threshold = failOn.threshold, corpus.findings.contains(where: { $0.severity >= threshold }) { failing = true }
         summary.addAcrossReports(corpus)
         // Problems with the input are on stderr already; a table on the same terminal need not repeat them.
-        if format != .text || output != nil { summary.diagnostics = diagnostics }
+        if format != .text || output != nil { summary.diagnostics = problems.diagnostics }
 
         let rendered: String
         switch format {
@@ -109,14 +98,14 @@ struct Summary: ParsableCommand {
             do {
                 try AtomicFile.write(rendered, to: output)
             } catch let diagnostic as Diagnostic {
-                report(diagnostic)
+                problems.report(diagnostic)
             } catch {
-                report(Diagnostic(path: output, message: "cannot write the output: \(error.localizedDescription)"))
+                problems.report(Diagnostic(path: output, message: "cannot write the output: \(error.localizedDescription)"))
             }
         } else {
             print(rendered, terminator: "")
         }
-        if failed { throw Exit.failure }
+        if problems.failed { throw Exit.failure }
         if failing { throw Exit.findings }
     }
 }

@@ -290,30 +290,9 @@ import Testing
         #expect(lines.first == "**factlint**: 1 error, 0 warnings in 2 reports.")
         let header = try #require(lines.firstIndex(of: "| Severity | Location | Message | Rule |"), "stdout: \(result.stdout)")
         #expect(lines.indices.contains(header + 1) && lines[header + 1] == "| --- | --- | --- | --- |")
-        let rows = lines[(header + 2)...].filter { $0.hasPrefix("|") }.map(FormatTests.cells(ofRow:))
+        let rows = lines[(header + 2)...].filter { $0.hasPrefix("|") }.map(MarkdownTable.cells(ofRow:))
         #expect(rows == [["error", "\(FormatTests.path):6:20", FormatTests.message, FormatTests.rule]])
         #expect(!result.stdout.replacingOccurrences(of: "\\<", with: "").contains("<"), "no bare `<` reaches the comment, where it could open an HTML tag")
-    }
-
-    /// The cells of a GitHub table row: split at unescaped `|`, backslash escapes undone.
-    static func cells(ofRow row: String) -> [String] {
-        var cells: [String] = []
-        var cell = ""
-        var escaped = false
-        for character in row.dropFirst() {
-            if escaped {
-                cell.append(character)
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else if character == "|" {
-                cells.append(cell.trimmingCharacters(in: .whitespaces))
-                cell = ""
-            } else {
-                cell.append(character)
-            }
-        }
-        return cells
     }
 
     // MARK: - Output file and exit codes

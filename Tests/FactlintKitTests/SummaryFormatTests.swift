@@ -8,34 +8,12 @@ import FactlintTestSupport
 
 @Suite("Summary as Markdown")
 struct SummaryMarkdownTests {
-    /// The cells of a GitHub-flavoured Markdown table row: split at unescaped `|`, backslash escapes undone.
-    static func cells(of line: String) -> [String] {
-        var cells: [String] = []
-        var cell = ""
-        var escaped = false
-        for character in line.dropFirst().dropLast() {
-            if escaped {
-                cell.append(character)
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else if character == "|" {
-                cells.append(cell.trimmingCharacters(in: .whitespaces))
-                cell = ""
-            } else {
-                cell.append(character)
-            }
-        }
-        cells.append(cell.trimmingCharacters(in: .whitespaces))
-        return cells
-    }
-
     /// The rows of the table under a `### heading`, header and delimiter row left out.
     static func table(_ heading: String, in markdown: String) -> [[String]] {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let start = lines.firstIndex(of: "### \(heading)") else { return [] }
         let rows = lines[(start + 1)...].drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }
-        return rows.dropFirst(2).map(cells)
+        return rows.dropFirst(2).map(MarkdownTable.cells(ofRow:))
     }
 
     @Test func theDiscrepancyTableReadsBackCellForCell() throws {

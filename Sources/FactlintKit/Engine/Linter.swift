@@ -17,7 +17,7 @@ public struct DocumentReport: Sendable {
     public var timings: Timings?
     /// The report's suppressions that name a rule compared across reports (or `all`): they may
     /// silence a finding across reports, so whether they silence anything is judged once those
-    /// are known (`SuppressionDirective.silence(_:held:runningRules:)`).
+    /// are known (`HeldSuppressions`).
     public var heldSuppressions: [SuppressionDirective] = []
 }
 

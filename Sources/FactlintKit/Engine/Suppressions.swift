@@ -16,10 +16,6 @@ struct Suppressions {
 
     var directives: [Directive] = []
 
-    init(document: Document) {
-        self.init(comments: Suppressions.comments(of: document), source: document.source)
-    }
-
     /// The HTML comments of a document: each one's text and bytes.
     static func comments(of document: Document) -> [(text: String, bytes: Range<Int>)] {
         document.blocks.filter { $0.kind == .comment }.map { (document.text($0.bytes), $0.bytes) }
@@ -88,7 +84,7 @@ struct Suppressions {
 
     /// Findings about the directives themselves: unknown rules, and suppressions that silenced
     /// nothing — except for the directives at `held`, which may yet silence a finding across
-    /// reports and are judged when those are known (`SuppressionDirective.silence(_:in:)`).
+    /// reports and are judged when those are known (`HeldSuppressions`).
     func findingsAboutDirectives(knownRules: Set<String>, runningRules: Set<String>, held: Set<Int> = []) -> [Finding] {
         var findings: [Finding] = []
         for (index, directive) in directives.enumerated() {
@@ -147,29 +143,5 @@ public struct SuppressionDirective: Codable, Hashable, Sendable {
             message: "this suppression of \(rules.joined(separator: ", ")) silences no finding; remove it",
             primary: Label(span: span, message: "suppression"), related: []
         )
-    }
-
-    /// Drops the findings across reports that the reports' held suppressions silence, and adds a
-    /// finding for each held suppression that silenced nothing, in its report or across reports.
-    ///
-    /// - Parameters:
-    ///   - findings: the findings across reports, each placed in a report by its path.
-    ///   - held: each report's suppressions that name a rule compared across reports (or `all`), by path.
-    /// - Returns: the findings that stand, then the findings about unused suppressions, in the order of `held`.
-    public static func silence(_ findings: [Finding], held: [(path: String, directives: [SuppressionDirective])], runningRules: Set<String>) -> [Finding] {
-        var held = held
-        let position = Dictionary(held.indices.map { (held[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
-        var standing: [Finding] = []
-        for finding in findings {
-            var silenced = false
-            if let report = position[finding.path] {
-                for index in held[report].directives.indices where held[report].directives[index].reaches(finding) {
-                    held[report].directives[index].used = true
-                    silenced = true
-                }
-            }
-            if !silenced { standing.append(finding) }
-        }
-        return standing + held.flatMap { $0.directives.compactMap { $0.unusedFinding(runningRules: runningRules) } }
     }
 }

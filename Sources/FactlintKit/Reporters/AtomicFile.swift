@@ -101,16 +101,7 @@ private struct SignalCleanup {
     init(removing path: String) {
         pendingTemporaryFile = strdup(path)
         for signal in SignalCleanup.signals {
-            var action = sigaction()
-            #if canImport(Darwin)
-            action.__sigaction_u.__sa_handler = removePendingTemporaryFile
-            #else
-            action.__sigaction_handler.sa_handler = removePendingTemporaryFile
-            #endif
-            sigemptyset(&action.sa_mask)
-            var old = sigaction()
-            sigaction(signal, &action, &old)
-            previous.append(old)
+            previous.append(handle(signal, with: removePendingTemporaryFile))
         }
     }
 
@@ -129,13 +120,21 @@ private struct SignalCleanup {
 /// Removes the pending temporary file, then lets the signal do what it would have done.
 private func removePendingTemporaryFile(_ signal: Int32) {
     if let path = pendingTemporaryFile { unlink(path) }
+    handle(signal, with: SIG_DFL)
+    raise(signal)
+}
+
+/// Sets the handler of a signal; returns the action it replaces.
+@discardableResult
+private func handle(_ signal: Int32, with handler: (@convention(c) (Int32) -> Void)?) -> sigaction {
     var action = sigaction()
     #if canImport(Darwin)
-    action.__sigaction_u.__sa_handler = SIG_DFL
+    action.__sigaction_u.__sa_handler = handler
     #else
-    action.__sigaction_handler.sa_handler = SIG_DFL
+    action.__sigaction_handler.sa_handler = handler
     #endif
     sigemptyset(&action.sa_mask)
-    sigaction(signal, &action, nil)
-    raise(signal)
+    var old = sigaction()
+    sigaction(signal, &action, &old)
+    return old
 }
