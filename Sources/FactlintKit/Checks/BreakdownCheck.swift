@@ -31,12 +31,15 @@ public struct BreakdownCheck: Check {
         [["male", "males"], ["female", "females"]],
         [["man", "men"], ["woman", "women"], ["boy", "boys"], ["girl", "girls"]],
     ]
-    static let overlapPhrases: [[ListWord]] = [["more", "than", "one"], ["multiple"], ["overlap"], ["overlapping"], ["counted", "twice"]]
+    static let overlapPhrases = ListPhrases([["more", "than", "one"], ["multiple"], ["overlap"], ["overlapping"], ["counted", "twice"]])
 
     public init(openers: [Template], completeWhen: [[[String]]]? = nil) {
         self.openers = openers
         self.completeWhen = completeWhen ?? BreakdownCheck.defaultCompleteWhen
     }
+
+    /// Every finding starts from a match.
+    public var judgesMatchesOnly: Bool { true }
 
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
@@ -48,7 +51,7 @@ public struct BreakdownCheck: Check {
             let reader = ListReader(document: document, sentence: opener.sentence, index: context.index)
             let (openerStart, openerEnd) = (opener.items.lowerBound, opener.items.upperBound)
             var list = reader.list(from: openerEnd, insideParentheses: reader.isMark(openerEnd - 1, "("))
-            let listWords: Set<UInt64>
+            let listWords: WordHashes
             if !list.parts.isEmpty {
                 listWords = reader.words(in: openerEnd..<list.end)
             } else if openerEnd >= reader.items.count, let bullets = bulletList(after: opener.sentence, in: document, index: context.index) {
@@ -103,12 +106,12 @@ public struct BreakdownCheck: Check {
 
 extension BreakdownCheck {
     /// The leading counts of the bulleted list that follows a sentence ending its block with ":".
-    func bulletList(after sentence: Int, in document: Document, index sentenceIndex: SentenceIndex?) -> (parts: [Int], words: Set<UInt64>)? {
+    func bulletList(after sentence: Int, in document: Document, index sentenceIndex: SentenceIndex?) -> (parts: [Int], words: WordHashes)? {
         let blockIndex = document.sentences[sentence].block
         guard document.blocks[blockIndex].sentences.last == sentence, blockIndex + 1 < document.blocks.count,
               let list = document.blocks[blockIndex + 1].list, document.blocks[blockIndex].list != list else { return nil }
         var parts: [Int] = []
-        var words: Set<UInt64> = []
+        var words = WordHashes()
         var index = blockIndex + 1
         while index < document.blocks.count, document.blocks[index].list == list {
             let block = document.blocks[index]
@@ -123,7 +126,7 @@ extension BreakdownCheck {
                 }
                 guard let figure = reader.amountFigure(position) else { return nil }
                 parts.append(figure)
-                words.formUnion(reader.words(in: 0..<reader.items.count))
+                words.formUnion(words: reader, in: 0..<reader.items.count)
             } else if block.listItem != document.blocks[index - 1].listItem {
                 return nil
             }
@@ -281,7 +284,7 @@ struct ListReader {
     /// The count before `end` that the list breaks down: outside parentheses, not a comparison
     /// ("compared with 92", "from 92 in 2015"), and not coordinated with another count. Among
     /// the nearest few, one whose noun the list repeats ("561 victims … 207 Thai victims") wins.
-    func total(before end: Int, listWords: Set<UInt64> = [], kind: FigureKind = .count, unit: String? = nil) -> Int? {
+    func total(before end: Int, listWords: WordHashes = WordHashes(), kind: FigureKind = .count, unit: String? = nil) -> Int? {
         var depth = 0
         var position = end - 1
         var candidates: [Int] = []
@@ -289,7 +292,7 @@ struct ListReader {
             if isMark(position, ")") { depth += 1 }
             if isMark(position, "(") { depth = max(0, depth - 1) }
             if depth == 0, let figure = amountFigure(position), document.figures[figure].kind == kind, document.figures[figure].unit == unit {
-                let isComparison = [ListWord.from, .with, .than, .versus, .vs].contains { isWord(position - 1, $0) }
+                let isComparison = ListReader.comparisonWords.contains { isWord(position - 1, $0) }
                     || (isWord(position + 1, .in) && position + 2 < items.count && isDate(position + 2))
                 if !isComparison { candidates.append(position) }
             }
@@ -304,6 +307,9 @@ struct ListReader {
     }
 
     static let functionWordHashes: Set<UInt64> = Set(ListReader.functionWords.map { wordHash($0.utf8) })
+
+    /// Words before a count that make it a comparison, not a total: "from 92", "than 92".
+    static let comparisonWords: [ListWord] = [.from, .with, .than, .versus, .vs]
 
     static let functionWords: Set<String> = [
         "and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "from", "with", "by", "as", "were", "was",
@@ -328,9 +334,9 @@ struct ListReader {
     }
 
     /// The hashes of the words in a range of items.
-    func words(in range: Range<Int>) -> Set<UInt64> {
-        var words: Set<UInt64> = []
-        for index in range.clamped(to: 0..<items.count) where isWordOrNumber(index) { words.insert(hashes[index]) }
+    func words(in range: Range<Int>) -> WordHashes {
+        var words = WordHashes()
+        words.formUnion(words: self, in: range)
         return words
     }
 
@@ -341,12 +347,11 @@ struct ListReader {
     }
 
     /// Whether the sentence holds any of the phrases (as consecutive words).
-    func mentions(_ phrases: [[ListWord]]) -> Bool {
-        let firstWords = phrases.map { $0[0].hash }
+    func mentions(_ phrases: ListPhrases) -> Bool {
         for start in 0..<items.count {
             let hash = hashes[start]
-            guard firstWords.contains(hash) else { continue }
-            for phrase in phrases where phrase[0].hash == hash && start + phrase.count <= items.count {
+            guard phrases.firstWords.contains(hash) else { continue }
+            for phrase in phrases.phrases where phrase[0].hash == hash && start + phrase.count <= items.count {
                 if phrase.indices.dropFirst().allSatisfy({ isWord(start + $0, phrase[$0]) }) { return true }
             }
         }
@@ -382,4 +387,38 @@ struct ListWord: ExpressibleByStringLiteral, Sendable {
     static let which: ListWord = "which"
     static let whom: ListWord = "whom"
     static let with: ListWord = "with"
+}
+
+/// Phrases a list reader looks for, with the hash of each one's first word at hand.
+struct ListPhrases: Sendable {
+    let phrases: [[ListWord]]
+    let firstWords: [UInt64]
+
+    init(_ phrases: [[ListWord]]) {
+        self.phrases = phrases
+        firstWords = phrases.map { $0[0].hash }
+    }
+}
+
+/// The hashes of the words of a list: a sorted array, as a list holds a few dozen words at most
+/// and is looked up a few times (a hashed set cost more to build than it saved).
+struct WordHashes {
+    /// Sorted; a word may be listed more than once.
+    private var hashes: [UInt64] = []
+
+    /// Adds the words (and numbers) of a range of a sentence's items.
+    mutating func formUnion(words reader: ListReader, in range: Range<Int>) {
+        for index in range.clamped(to: 0..<reader.items.count) where reader.isWordOrNumber(index) { hashes.append(reader.hashes[index]) }
+        hashes.sort()
+    }
+
+    func contains(_ hash: UInt64) -> Bool {
+        var low = 0
+        var high = hashes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if hashes[middle] < hash { low = middle + 1 } else { high = middle }
+        }
+        return low < hashes.count && hashes[low] == hash
+    }
 }

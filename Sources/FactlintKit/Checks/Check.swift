@@ -11,9 +11,17 @@ public protocol Check: Sendable {
     /// The check's templates as a rule author wrote them, each with the key it came from
     /// ("total", "part", "template" …), for `factlint explain`.
     var describedTemplates: [(role: String, source: String)] { get }
+
+    /// Whether the check judges its templates' matches and nothing else, so that a document
+    /// where none of them matched is passed by without calling `evaluate`. A check that reads
+    /// more of the document (tables, reference lists) says false.
+    var judgesMatchesOnly: Bool { get }
 }
 
 extension Check {
+    /// By default a check is always called: it may read more than its matches.
+    public var judgesMatchesOnly: Bool { false }
+
     /// Every template under the generic role "template", for a check that names no roles.
     public var describedTemplates: [(role: String, source: String)] {
         templates.map { (role: "template", source: $0.source) }
@@ -31,10 +39,27 @@ public struct CheckOutcome: Sendable {
     public init() {}
 }
 
+/// What a check needs to know of the rule it judges for: a few fields, cheap to hand over for
+/// every document (a whole `Rule`, with its texts and examples, is not).
+public struct CheckedRule: Sendable {
+    public let id: String
+    public let severity: Severity
+    public let scope: Scope
+    /// The message with `{placeholders}`; nil for the kind's default message.
+    public let message: String?
+
+    public init(_ rule: Rule) {
+        id = rule.id
+        severity = rule.severity
+        scope = rule.scope
+        message = rule.message
+    }
+}
+
 /// A document, a rule and the matches of the rule's templates, with helpers to label figures.
 public struct CheckContext {
     public let document: Document
-    public let rule: Rule
+    public let rule: CheckedRule
     /// The matches of each template, in the order of `Check.templates`.
     public let matches: [[TemplateMatch]]
     /// The document's sentences as templates see them, when the linter has built them.

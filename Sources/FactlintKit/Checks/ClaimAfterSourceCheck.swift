@@ -43,6 +43,9 @@ public struct ClaimAfterSourceCheck: Check {
         var value: Interval
     }
 
+    /// Every finding starts from a match.
+    public var judgesMatchesOnly: Bool { true }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         let citations = Citations(document: context.document, references: context.references)

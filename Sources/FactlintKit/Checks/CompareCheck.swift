@@ -17,6 +17,9 @@ public struct CompareCheck: Check {
         pairs.map { (role: "template", source: $0.source) }
     }
 
+    /// Every finding starts from a match.
+    public var judgesMatchesOnly: Bool { true }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         for match in context.matches.joined() {

@@ -23,6 +23,9 @@ public struct ExpectCheck: Check {
         facts.flatMap { fact in fact.templates.map { (role: fact.name, source: $0.source) } }
     }
 
+    /// Every finding starts from a match.
+    public var judgesMatchesOnly: Bool { true }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         // The figures of each fact in each scope unit.

@@ -16,6 +16,9 @@ public struct KeyedCompareCheck: Check {
         left.map { (role: "left", source: $0.source) } + right.map { (role: "right", source: $0.source) }
     }
 
+    /// Every finding starts from a match.
+    public var judgesMatchesOnly: Bool { true }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         let lefts = context.matches.prefix(left.count).joined()

@@ -17,6 +17,9 @@ public struct OrderCheck: Check {
 
     public var templates: [Template] { events.map(\.template) }
 
+    /// Every finding starts from a match.
+    public var judgesMatchesOnly: Bool { true }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         // The dates of each event in each scope unit, in text order.

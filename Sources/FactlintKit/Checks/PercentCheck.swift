@@ -14,6 +14,9 @@ public struct PercentCheck: Check {
 
     public var templates: [Template] { patterns }
 
+    /// Every finding starts from a match.
+    public var judgesMatchesOnly: Bool { true }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         for match in context.matches.joined() {

@@ -16,6 +16,9 @@ public struct RangeCheck: Check {
 
     public var templates: [Template] { values + bounds }
 
+    /// Every finding starts from a match.
+    public var judgesMatchesOnly: Bool { true }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         let valueMatches = context.matches.prefix(values.count).joined()

@@ -38,6 +38,9 @@ public struct SameCheck: Check {
         var key: String { parts.joined(separator: ", ") }
     }
 
+    /// Every finding starts from a match.
+    public var judgesMatchesOnly: Bool { true }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         var all: [Statement] = []

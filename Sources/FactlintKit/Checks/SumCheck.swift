@@ -23,6 +23,9 @@ public struct SumCheck: Check {
         totals.map { (role: "total", source: $0.source) } + parts.map { (role: "part", source: $0.source) }
     }
 
+    /// Every finding starts from a match.
+    public var judgesMatchesOnly: Bool { true }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         let totalMatches = context.matches.prefix(totals.count).joined().sorted { $0.bytes.lowerBound < $1.bytes.lowerBound }

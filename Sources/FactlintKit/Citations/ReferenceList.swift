@@ -10,8 +10,9 @@ import FactlintFigures
 /// are not part of its text.
 public struct ReferenceList: Sendable {
     public private(set) var references: [Reference] = []
-    /// The blocks of the reference list and its heading: what they say is not a claim.
-    public private(set) var blocks: Set<Int> = []
+    /// For each block of the document, whether it is part of the reference list or its heading:
+    /// what those say is not a claim.
+    private var inList: [Bool] = []
     /// Each number's entry, by index in `references`; nil for a number two entries share.
     var byNumber: [Int: Int?] = [:]
 
@@ -26,9 +27,9 @@ public struct ReferenceList: Sendable {
     /// - Complexity: O(b) in the size of the blocks under a reference heading, plus one look at
     ///   the first token of every list item.
     public init(document: Document) {
-        blocks = ReferenceList.referenceBlocks(of: document)
+        inList = ReferenceList.referenceBlocks(of: document)
         var reader = ReferenceEntryReader(document: document)
-        for index in blocks.sorted() {
+        for index in blocks {
             let block = document.blocks[index]
             guard case .paragraph = block.kind else { continue }
             if let item = block.listItem {
@@ -52,47 +53,55 @@ public struct ReferenceList: Sendable {
         return references[index]
     }
 
+    /// The blocks of the reference list and its heading, in order.
+    public var blocks: [Int] { inList.indices.filter { inList[$0] } }
+
     /// Whether a block is part of the reference list.
-    public func contains(block: Int) -> Bool { blocks.contains(block) }
+    public func contains(block: Int) -> Bool { block >= 0 && block < inList.count && inList[block] }
 
     // MARK: - Finding the list
 
     /// The blocks under reference headings (down to the next heading as high), and the blocks of
-    /// lists whose every item starts with a "^" or "↑" back-link.
-    static func referenceBlocks(of document: Document) -> Set<Int> {
-        var result: Set<Int> = []
+    /// lists whose every item starts with a "^" or "↑" back-link: a flag for each block.
+    static func referenceBlocks(of document: Document) -> [Bool] {
+        var result = [Bool](repeating: false, count: document.blocks.count)
         var open: Int?  // the level of the reference heading in force; 0 for a heading written as a paragraph
         for (index, block) in document.blocks.enumerated() {
             if case .heading(let level) = block.kind, block.quoteDepth == 0, block.listItem == nil {
                 if let current = open, level > current, current > 0 {
-                    result.insert(index)
+                    result[index] = true
                     continue
                 }
                 open = block.bytes.count <= 40 && isReferenceHeading(document.source.bytes[block.bytes]) ? level : nil
-                if open != nil { result.insert(index) }
+                if open != nil { result[index] = true }
                 continue
             }
             if open != nil {
-                result.insert(index)
+                result[index] = true
             } else if case .paragraph = block.kind, block.listItem == nil, let line = document.segments(of: block).first,
                       line.count <= 40, isReferenceHeading(document.source.bytes[line]) {
                 // A plain-text report names its list with a line of its own: "References:",
                 // which may run straight into the entries.
                 open = 0
-                result.insert(index)
+                result[index] = true
             }
         }
         // Lists of "^ …" entries, wherever they stand: every item's first token is the mark.
+        func opensWithBackLink(_ block: Block) -> Bool {
+            guard let first = block.tokens.first else { return false }
+            let mark = document.source.bytes[document.tokens[first].bytes]
+            return mark.elementsEqual("^".utf8) || mark.elementsEqual("↑".utf8)
+        }
+        guard document.blocks.contains(where: { $0.listItem != nil && $0.isProse && opensWithBackLink($0) }) else { return result }
         var listHasBackLinks: [Int: Bool] = [:]
         var openedItems: Set<Int> = []
         for block in document.blocks {
-            guard let list = block.list, let item = block.listItem, block.isProse, let first = block.tokens.first,
+            guard let list = block.list, let item = block.listItem, block.isProse, !block.tokens.isEmpty,
                   openedItems.insert(item).inserted else { continue }
-            let mark = document.source.bytes[document.tokens[first].bytes]
-            listHasBackLinks[list] = (listHasBackLinks[list] ?? true) && (mark.elementsEqual("^".utf8) || mark.elementsEqual("↑".utf8))
+            listHasBackLinks[list] = (listHasBackLinks[list] ?? true) && opensWithBackLink(block)
         }
         for (index, block) in document.blocks.enumerated() {
-            if let list = block.list, listHasBackLinks[list] == true { result.insert(index) }
+            if let list = block.list, listHasBackLinks[list] == true { result[index] = true }
         }
         return result
     }
@@ -105,15 +114,16 @@ public struct ReferenceList: Sendable {
         }
     }
 
-    /// The longest heading in `headings`, in bytes.
-    static let longestHeading = headings.map(\.utf8.count).max() ?? 0
+    /// The headings' bytes, compared with a heading's without making a string of it.
+    static let headingBytes: [[UInt8]] = headings.map { Array($0.utf8) }
 
     /// Whether a heading's text names a reference list: "References", "Notes:", "## Sources ##".
     static func isReferenceHeading(_ text: ArraySlice<UInt8>) -> Bool {
         var trimmed = text
         while let first = trimmed.first, isClutter(first) { trimmed.removeFirst() }
         while let last = trimmed.last, isClutter(last) { trimmed.removeLast() }
-        guard !trimmed.isEmpty, trimmed.count <= longestHeading else { return false }
-        return headings.contains(String(decoding: trimmed.map(ByteText.lowercased), as: UTF8.self))
+        return headingBytes.contains { heading in
+            heading.count == trimmed.count && zip(heading, trimmed).allSatisfy { $0 == ByteText.lowercased($1) }
+        }
     }
 }

@@ -33,6 +33,12 @@ public struct Linter: Sendable {
     let lookedFor: HashNumbering
     /// Each rule's templates with their required groups numbered by `lookedFor`, worked out once.
     let templates: [[(template: Template, groups: [[Int]])]]
+    /// What each rule's check is told of its rule, made once rather than for every document.
+    let checkedRules: [CheckedRule]
+    /// For each rule, whether its check judges its matches only (`Check.judgesMatchesOnly`).
+    let judgesMatchesOnly: [Bool]
+    /// Whether a citation rule runs, so each document's reference list is read once for all of them.
+    let readsReferences: Bool
     /// Whether reports list every figure read, as `factlint facts` does.
     public var listsFigures = false
     /// The caps on what one report may hold (`limits:` in `.factlint.yml`).
@@ -48,6 +54,9 @@ public struct Linter: Sendable {
         let lookedFor = HashNumbering(templates: rules.flatMap(\.check.templates))
         self.lookedFor = lookedFor
         self.templates = rules.map { rule in rule.check.templates.map { ($0, lookedFor.groups(of: $0)) } }
+        self.checkedRules = rules.map(CheckedRule.init)
+        self.judgesMatchesOnly = rules.map { $0.check.judgesMatchesOnly }
+        self.readsReferences = rules.contains { $0.kind == .citation }
     }
 
     /// Lints one document.
@@ -89,31 +98,40 @@ public struct Linter: Sendable {
         var used = [Bool](repeating: false, count: document.figures.count)
         // Each sentence's words and figures, built once for every template of every rule.
         let index = SentenceIndex(document: document, lookedFor: lookedFor)
-        let references = rules.contains { $0.kind == .citation } ? ReferenceList(document: document) : nil
+        let references = readsReferences ? ReferenceList(document: document) : nil
         if timesRules {
             let now = clock.now
             outcome.timings?.reading += now - started
             started = now
         }
-        for (rule, templates) in zip(rules, templates) {
-            let matches = templates.map { template, groups in
+        // The time since the last lap goes to a rule, with `--timing`.
+        func lap(_ ruleIndex: Int) {
+            guard timesRules else { return }
+            let now = clock.now
+            outcome.timings?.rules[rules[ruleIndex].id, default: .zero] += now - started
+            started = now
+        }
+        // Rules are read in place: a `Rule` carries texts and examples, too much to copy per document.
+        for ruleIndex in rules.indices {
+            let matches = templates[ruleIndex].map { template, groups in
                 TemplateMatcher(template: template, document: document, index: index, groups: groups).matches()
             }
-            let evaluated = rule.check.evaluate(CheckContext(document: document, rule: rule, matches: matches, index: index, references: references))
+            if judgesMatchesOnly[ruleIndex], matches.allSatisfy({ $0.isEmpty }) {
+                lap(ruleIndex)
+                continue
+            }
+            let context = CheckContext(document: document, rule: checkedRules[ruleIndex], matches: matches, index: index, references: references)
+            let evaluated = rules[ruleIndex].check.evaluate(context)
             for var finding in evaluated.findings {
-                if rule.tolerates(finding.evidence) { continue }
-                finding.severity = rule.severity(for: finding.evidence)
+                if rules[ruleIndex].tolerates(finding.evidence) { continue }
+                finding.severity = rules[ruleIndex].severity(for: finding.evidence)
                 // Two templates can reach one discrepancy; report it once.
                 if seen.insert(finding).inserted { outcome.findings.append(finding) }
             }
             for figure in evaluated.usedFigures.indices { used[figure] = true }
             outcome.checksRun += evaluated.checksRun
             outcome.facts += evaluated.facts
-            if timesRules {
-                let now = clock.now
-                outcome.timings?.rules[rule.id, default: .zero] += now - started
-                started = now
-            }
+            lap(ruleIndex)
         }
         outcome.figuresRead += document.figures.count
         outcome.figuresUsed += used.reduce(0) { $0 + ($1 ? 1 : 0) }
