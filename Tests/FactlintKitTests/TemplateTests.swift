@@ -185,6 +185,9 @@ struct TemplateSyntaxTests {
         Case(template: "convicted {total}", offset: 10, message: "a slot needs a name and a type"),
         Case(template: "convicted )", offset: 10, message: "unexpected ')'"),
         Case(template: "police ...0 arrested", offset: 10, message: "a gap can skip 1 to 50 words"),
+        // Offsets count characters, as the author sees them: "e" and a combining accent are one.
+        Case(template: "re\u{301}fugie\u{301}s housed )", offset: 16, message: "unexpected ')'"),
+        Case(template: "naïve «{n:count} (a|b", offset: 17, message: "'(' is never closed"),
     ]
 
     @Test(arguments: cases)

@@ -1,13 +1,27 @@
 import Foundation
 import Yams
 
+/// A text's lines, split the first time they are asked for and kept.
+final class SplitLines {
+    private var split: [Substring]?
+
+    func lines(of text: String) -> [Substring] {
+        if let split { return split }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        split = lines
+        return lines
+    }
+}
+
 /// Walks the YAML nodes of one rule file, building rules and collecting diagnostics.
 struct RuleReader {
     let path: String
     let text: String
     let limits: Limits
-    /// The file's lines, split once: diagnostics and template positions look lines up by number.
-    let lines: [Substring]
+    /// The file's lines, split on first use: only diagnostics and template positions look lines
+    /// up by number, and splitting by characters costs more than reading a file without mistakes.
+    var lines: [Substring] { splitLines.lines(of: text) }
+    private let splitLines = SplitLines()
     var diagnostics: [Diagnostic] = []
     /// The rule being read, so a missing key can point at the rule that lacks it.
     var currentRule: Node?
@@ -30,7 +44,6 @@ struct RuleReader {
         self.path = path
         self.text = text
         self.limits = limits
-        lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
     func line(_ number: Int) -> String? {

@@ -12,8 +12,12 @@ indirect enum TemplateNode {
 }
 
 /// Reads template text into a `TemplateNode`, collecting its slots.
+///
+/// It reads Unicode scalars (comparing `Character`s cost most of the rules' load time) and
+/// reports offsets in characters, as a rule author counts them.
 struct TemplateParser {
-    let characters: [Character]
+    let source: String
+    let scalars: [Unicode.Scalar]
     var position = 0
     var slots: [Template.Slot] = []
     let limits: Limits
@@ -21,20 +25,28 @@ struct TemplateParser {
     var depth = 0
 
     init(source: String, limits: Limits = .standard) {
-        characters = Array(source)
+        self.source = source
+        scalars = Array(source.unicodeScalars)
         self.limits = limits
     }
 
+    /// An error at a scalar offset, reported at the character it falls in.
+    func error(at offset: Int, _ message: String) -> TemplateError {
+        let characters = String(String.UnicodeScalarView(scalars[..<min(offset, scalars.count)])).count
+        return TemplateError(offset: characters, message: message)
+    }
+
     mutating func parse() throws -> TemplateNode {
-        guard characters.count <= limits.maximumTemplateLength else {
+        // A template has no more characters than scalars, so most are not counted.
+        if scalars.count > limits.maximumTemplateLength, case let count = source.count, count > limits.maximumTemplateLength {
             throw TemplateError(
                 offset: limits.maximumTemplateLength,
-                message: "the template is \(characters.count) characters long; factlint reads templates of up to \(limits.maximumTemplateLength)"
+                message: "the template is \(count) characters long; factlint reads templates of up to \(limits.maximumTemplateLength)"
             )
         }
         let node = try sequence(until: [])
-        if position < characters.count {
-            throw TemplateError(offset: position, message: "unexpected '\(characters[position])'")
+        if position < scalars.count {
+            throw error(at: position, "unexpected '\(scalars[position])'")
         }
         if case .sequence(let nodes) = node, nodes.isEmpty {
             throw TemplateError(offset: 0, message: "the template is empty")
@@ -46,10 +58,10 @@ struct TemplateParser {
         return node
     }
 
-    mutating func sequence(until terminators: Set<Character>) throws -> TemplateNode {
+    mutating func sequence(until terminators: [Unicode.Scalar]) throws -> TemplateNode {
         var nodes: [TemplateNode] = []
-        while position < characters.count {
-            let character = characters[position]
+        while position < scalars.count {
+            let character = scalars[position]
             if terminators.contains(character) { break }
             switch character {
             case " ", "\t", "\n":
@@ -62,12 +74,12 @@ struct TemplateParser {
                 defer { depth -= 1 }
                 position += 1
                 var options = [try sequence(until: ["|", ")"])]
-                while position < characters.count, characters[position] == "|" {
+                while position < scalars.count, scalars[position] == "|" {
                     position += 1
                     options.append(try sequence(until: ["|", ")"]))
                 }
-                guard position < characters.count, characters[position] == ")" else {
-                    throw TemplateError(offset: open, message: "'(' is never closed; write choices as (a|b)")
+                guard position < scalars.count, scalars[position] == ")" else {
+                    throw error(at: open, "'(' is never closed; write choices as (a|b)")
                 }
                 position += 1
                 nodes.append(.choice(options))
@@ -77,35 +89,36 @@ struct TemplateParser {
                 defer { depth -= 1 }
                 position += 1
                 var options = [try sequence(until: ["|", "]"])]
-                while position < characters.count, characters[position] == "|" {
+                while position < scalars.count, scalars[position] == "|" {
                     position += 1
                     options.append(try sequence(until: ["|", "]"]))
                 }
-                guard position < characters.count, characters[position] == "]" else {
-                    throw TemplateError(offset: open, message: "'[' is never closed; write optional words as [word] or [a|b]")
+                guard position < scalars.count, scalars[position] == "]" else {
+                    throw error(at: open, "'[' is never closed; write optional words as [word] or [a|b]")
                 }
                 position += 1
                 nodes.append(.optional(options.count == 1 ? options[0] : .choice(options)))
             case "\\":
                 // "\(" is a literal parenthesis, "\[" a literal bracket.
-                guard position + 1 < characters.count else {
-                    throw TemplateError(offset: position, message: "a '\\' must come before the character it makes literal, as in \\(")
+                guard position + 1 < scalars.count else {
+                    throw error(at: position, "a '\\' must come before the character it makes literal, as in \\(")
                 }
-                let literal = Array(String(characters[position + 1]).utf8)
-                nodes.append(.punctuation(literal))
-                position += 2
+                // The whole character after the backslash, with any marks that combine with it.
+                let literal = String(String.UnicodeScalarView(scalars[(position + 1)...])).first.map(String.init) ?? ""
+                nodes.append(.punctuation(Array(literal.utf8)))
+                position += 1 + literal.unicodeScalars.count
             case ")", "]", "|", "}":
-                throw TemplateError(offset: position, message: "unexpected '\(character)'")
+                throw error(at: position, "unexpected '\(character)'")
             case "." where lookingAt("..."), "…":
                 position += character == "…" ? 1 : 3
                 var digits = ""
-                while position < characters.count, let digit = characters[position].wholeNumberValue, characters[position].isASCII {
-                    digits.append(String(digit))
+                while position < scalars.count, ("0"..."9").contains(scalars[position]) {
+                    digits.unicodeScalars.append(scalars[position])
                     position += 1
                 }
                 let limit = Int(digits) ?? 8
                 guard limit >= 1, limit <= 50 else {
-                    throw TemplateError(offset: position - digits.count, message: "a gap can skip 1 to 50 words")
+                    throw error(at: position - digits.count, "a gap can skip 1 to 50 words")
                 }
                 nodes.append(.gap(limit))
             default:
@@ -119,63 +132,65 @@ struct TemplateParser {
     mutating func enter(at offset: Int) throws {
         depth += 1
         guard depth <= limits.maximumTemplateNesting else {
-            throw TemplateError(offset: offset, message: "choices and optional parts nest more than \(limits.maximumTemplateNesting) deep")
+            throw error(at: offset, "choices and optional parts nest more than \(limits.maximumTemplateNesting) deep")
         }
     }
 
     /// Whether the template continues with `text` at the position; allocates nothing.
     func lookingAt(_ text: String) -> Bool {
         var index = position
-        for expected in text {
-            guard index < characters.count, characters[index] == expected else { return false }
+        for expected in text.unicodeScalars {
+            guard index < scalars.count, scalars[index] == expected else { return false }
             index += 1
         }
         return true
     }
 
-    /// The characters that end a run of literal words.
-    static let syntax: Set<Character> = [" ", "\t", "\n", "{", "(", "[", ")", "]", "|", "}", "…", "\\"]
+    /// Whether a character ends a run of literal words.
+    static func isSyntax(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "\t", "\n", "{", "(", "[", ")", "]", "|", "}", "…", "\\": return true
+        default: return false
+        }
+    }
 
     mutating func slot() throws -> TemplateNode {
         let open = position
         position += 1
         var body = ""
-        while position < characters.count, characters[position] != "}" {
-            body.append(characters[position])
+        while position < scalars.count, scalars[position] != "}" {
+            body.unicodeScalars.append(scalars[position])
             position += 1
         }
-        guard position < characters.count else {
-            throw TemplateError(offset: open, message: "'{' is never closed; write slots as {name:type}")
+        guard position < scalars.count else {
+            throw error(at: open, "'{' is never closed; write slots as {name:type}")
         }
         position += 1
         let parts = body.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
             $0.trimmingSpaces()
         }
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw TemplateError(offset: open, message: "a slot needs a name and a type, as {total:count}")
+            throw error(at: open, "a slot needs a name and a type, as {total:count}")
         }
         let name = parts[0]
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-            throw TemplateError(offset: open + 1, message: "slot name '\(name)' may hold only letters, digits and '_'")
+            throw error(at: open + 1, "slot name '\(name)' may hold only letters, digits and '_'")
         }
         guard !slots.contains(where: { $0.name == name }) else {
-            throw TemplateError(offset: open + 1, message: "slot '\(name)' appears twice in the template")
+            throw error(at: open + 1, "slot '\(name)' appears twice in the template")
         }
         let type: SlotType
         if parts[1].contains("|") {
             let words = parts[1].split(separator: "|").map { Array($0.trimmingSpaces().lowercased().utf8) }
             guard !words.contains(where: \.isEmpty) else {
-                throw TemplateError(offset: open + 1 + name.count + 1, message: "an empty word in the choice '\(parts[1])'")
+                throw error(at: open + 1 + name.unicodeScalars.count + 1, "an empty word in the choice '\(parts[1])'")
             }
             type = .word(choices: words)
         } else if let known = SlotType(name: parts[1]) {
             type = known
         } else {
             let suggestion = Suggestion.closest(to: parts[1], among: SlotType.names).map { " (did you mean '\($0)'?)" } ?? ""
-            throw TemplateError(
-                offset: open + 1 + name.count + 1,
-                message: "unknown slot type '\(parts[1])'\(suggestion); known types: \(SlotType.names.joined(separator: ", "))"
-            )
+            throw error(at: open + 1 + name.unicodeScalars.count + 1, "unknown slot type '\(parts[1])'\(suggestion); known types: \(SlotType.names.joined(separator: ", "))")
         }
         slots.append(Template.Slot(name: name, type: type))
         return .slot(slots.count - 1)
@@ -184,8 +199,8 @@ struct TemplateParser {
     /// A run of literal text, read with the same tokenizer as reports so "years’" becomes "years" "’".
     mutating func literal() throws -> [TemplateNode] {
         var text = ""
-        while position < characters.count, !TemplateParser.syntax.contains(characters[position]), !lookingAt("...") {
-            text.append(characters[position])
+        while position < scalars.count, !TemplateParser.isSyntax(scalars[position]), !lookingAt("...") {
+            text.unicodeScalars.append(scalars[position])
             position += 1
         }
         let prefix = text.hasSuffix("*") && text.count > 1
