@@ -10,39 +10,60 @@ public struct Tokenizer: Sendable {
         self.markdownInline = markdownInline
     }
 
-    /// Appends the tokens of `bytes[range]` to `tokens`.
-    ///
-    /// - Parameter startsWithSpace: whether the first token counts as preceded by a break.
-    /// - Complexity: O(n) in the length of the range.
     /// Appends the tokens of several ranges (the lines of one block) to `tokens`, setting up the
     /// buffers once for all of them; each range starts as if after a line break.
     ///
     /// - Complexity: O(n) in the total length of the ranges.
     public func tokenize(_ bytes: [UInt8], segments: ArraySlice<Range<Int>>, into tokens: inout [Token]) {
+        var none: [UInt64] = []
+        tokenize(bytes, segments: segments, into: &tokens, hashes: &none, keepsHashes: false)
+    }
+
+    /// Appends the tokens of several ranges to `tokens` and, for each, to `hashes` the FNV-1a
+    /// hash of its lowercase bytes when it is a word of ASCII letters and digits (0 for any
+    /// other token): the hash read while scanning the word, kept so nothing hashes it again.
+    public func tokenize(_ bytes: [UInt8], segments: ArraySlice<Range<Int>>, into tokens: inout [Token], hashes: inout [UInt64]) {
+        tokenize(bytes, segments: segments, into: &tokens, hashes: &hashes, keepsHashes: true)
+    }
+
+    private func tokenize(_ bytes: [UInt8], segments: ArraySlice<Range<Int>>, into tokens: inout [Token], hashes: inout [UInt64], keepsHashes: Bool) {
         let table = WordTable.shared
         Tokenizer.foldedWordBytes.withUnsafeBufferPointer { folded in
             bytes.withUnsafeBufferPointer { buffer in
-                withUnsafeTemporaryAllocation(of: Token.self, capacity: Tokenizer.batchSize) { batch in
-                    var output = TokenBatch(batch: batch)
+                withTokenBatch(keepsHashes: keepsHashes) { output in
                     for segment in segments {
-                        tokenize(buffer, in: segment, into: &output, tokens: &tokens, startsWithSpace: true, words: table, folded: folded)
+                        tokenize(buffer, in: segment, into: &output, tokens: &tokens, hashes: &hashes, startsWithSpace: true, words: table, folded: folded)
                     }
-                    output.flush(into: &tokens)
+                    output.flush(into: &tokens, hashes: &hashes)
                 }
             }
         }
     }
 
+    /// Appends the tokens of `bytes[range]` to `tokens`.
+    ///
+    /// - Parameter startsWithSpace: whether the first token counts as preceded by a break.
+    /// - Complexity: O(n) in the length of the range.
     public func tokenize(_ bytes: [UInt8], in range: Range<Int>, into tokens: inout [Token], startsWithSpace: Bool = true) {
         let table = WordTable.shared
+        var none: [UInt64] = []
         Tokenizer.foldedWordBytes.withUnsafeBufferPointer { folded in
             bytes.withUnsafeBufferPointer { buffer in
-                // Tokens gather in a small buffer and join the array in batches, not one append each.
-                withUnsafeTemporaryAllocation(of: Token.self, capacity: Tokenizer.batchSize) { batch in
-                    var output = TokenBatch(batch: batch)
-                    tokenize(buffer, in: range, into: &output, tokens: &tokens, startsWithSpace: startsWithSpace, words: table, folded: folded)
-                    output.flush(into: &tokens)
+                withTokenBatch(keepsHashes: false) { output in
+                    tokenize(buffer, in: range, into: &output, tokens: &tokens, hashes: &none, startsWithSpace: startsWithSpace, words: table, folded: folded)
+                    output.flush(into: &tokens, hashes: &none)
                 }
+            }
+        }
+    }
+
+    /// Runs `body` with a batch on the stack: tokens gather there and join the array in batches,
+    /// not one append each.
+    private func withTokenBatch(keepsHashes: Bool, _ body: (inout TokenBatch) -> Void) {
+        withUnsafeTemporaryAllocation(of: Token.self, capacity: Tokenizer.batchSize) { batch in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Tokenizer.batchSize) { hashBatch in
+                var output = TokenBatch(batch: batch, hashes: hashBatch, keepsHashes: keepsHashes)
+                body(&output)
             }
         }
     }
@@ -58,26 +79,30 @@ public struct Tokenizer: Sendable {
     /// 32 tokens are 1 KiB, which Swift keeps on the stack without asking.
     static let batchSize = 32
 
-    /// Tokens waiting to be appended to the output array.
+    /// Tokens (and their hashes, when kept) waiting to be appended to the output arrays.
     struct TokenBatch {
         let batch: UnsafeMutableBufferPointer<Token>
+        let hashes: UnsafeMutableBufferPointer<UInt64>
+        let keepsHashes: Bool
         var count = 0
 
         @inline(__always)
-        mutating func append(_ token: Token, to tokens: inout [Token]) {
-            if count == batch.count { flush(into: &tokens) }
+        mutating func append(_ token: Token, hash: UInt64 = 0, to tokens: inout [Token], hashes output: inout [UInt64]) {
+            if count == batch.count { flush(into: &tokens, hashes: &output) }
             batch.initializeElement(at: count, to: token)
+            hashes.initializeElement(at: count, to: hash)
             count += 1
         }
 
-        mutating func flush(into tokens: inout [Token]) {
+        mutating func flush(into tokens: inout [Token], hashes output: inout [UInt64]) {
             tokens.append(contentsOf: UnsafeBufferPointer(rebasing: batch[0..<count]))
+            if keepsHashes { output.append(contentsOf: UnsafeBufferPointer(rebasing: hashes[0..<count])) }
             count = 0
         }
     }
 
     private func tokenize(
-        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into output: inout TokenBatch, tokens: inout [Token],
+        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into output: inout TokenBatch, tokens: inout [Token], hashes: inout [UInt64],
         startsWithSpace: Bool, words: WordTable, folded: UnsafeBufferPointer<UInt8>
     ) {
         var index = range.lowerBound
@@ -111,7 +136,7 @@ public struct Tokenizer: Sendable {
                     continue
                 }
                 let code = ascii ? (words.lookup(hash: hash, bytes, index..<stop).map { $0.rawValue + 1 } ?? 0) : 0
-                output.append(Token(kind: .word, start: index, end: stop, spaceBefore: space, code: code), to: &tokens)
+                output.append(Token(kind: .word, start: index, end: stop, spaceBefore: space, code: code), hash: ascii ? hash : 0, to: &tokens, hashes: &hashes)
                 index = stop
                 space = false
                 continue
@@ -123,7 +148,7 @@ public struct Tokenizer: Sendable {
             }
             if ByteText.isDigit(byte) {
                 let stop = Tokenizer.numberEnd(bytes, from: index, end: end)
-                output.append(Token(kind: .number, start: index, end: stop, spaceBefore: space), to: &tokens)
+                output.append(Token(kind: .number, start: index, end: stop, spaceBefore: space), to: &tokens, hashes: &hashes)
                 index = stop
                 space = false
                 continue
@@ -143,12 +168,12 @@ public struct Tokenizer: Sendable {
                     stop += Tokenizer.scalarWidth(bytes[stop])
                 }
                 stop = min(stop, end)
-                output.append(Token(kind: .word, start: index, end: stop, spaceBefore: space), to: &tokens)
+                output.append(Token(kind: .word, start: index, end: stop, spaceBefore: space), to: &tokens, hashes: &hashes)
                 index = stop
             } else {
                 let stop = min(index + Tokenizer.scalarWidth(byte), end)
                 let code = Mark.lookup(bytes, index..<stop).map { UInt16($0.rawValue) + 1 } ?? 0
-                output.append(Token(kind: .punctuation, start: index, end: stop, spaceBefore: space, code: code), to: &tokens)
+                output.append(Token(kind: .punctuation, start: index, end: stop, spaceBefore: space, code: code), to: &tokens, hashes: &hashes)
                 index = stop
                 space = false
                 continue

@@ -34,6 +34,9 @@ public struct Document: Sendable {
     public var segments: [Range<Int>] { storage.read.segments }
     public var sections: [Section] { storage.read.sections }
     public var tokens: [Token] { storage.read.tokens }
+    /// For each token, the hash the tokenizer read of it (`Tokenizer.tokenize(_:segments:into:hashes:)`):
+    /// a word of ASCII letters and digits has its `wordHash`, any other token 0.
+    var tokenHashes: [UInt64] { storage.read.tokenHashes }
     public var sentences: [Sentence] { storage.read.sentences }
     public var figures: [Figure] { storage.read.figures }
     /// Scalar values from the YAML front matter, such as `title` and `date`.
@@ -156,6 +159,7 @@ private struct Reader {
     let segments: [Range<Int>]
     var sections: [Section] = []
     var tokens: [Token] = []
+    var tokenHashes: [UInt64] = []
     var sentences: [Sentence] = []
     var figures: [Figure] = []
     var metadata: [String: String] = [:]
@@ -228,9 +232,10 @@ private struct Reader {
     mutating func readSentences(recognizer: FigureRecognizer, markdown: Bool) {
         let tokenizer = Tokenizer(markdownInline: markdown)
         tokens.reserveCapacity(source.bytes.count / 5)
+        tokenHashes.reserveCapacity(source.bytes.count / 5)
         for index in blocks.indices where blocks[index].isProse {
             let first = tokens.count
-            tokenizer.tokenize(source.bytes, segments: segments[blocks[index].segments], into: &tokens)
+            tokenizer.tokenize(source.bytes, segments: segments[blocks[index].segments], into: &tokens, hashes: &tokenHashes)
             blocks[index].tokens = first..<tokens.count
         }
         let splitter = SentenceSplitter(bytes: source.bytes, tokens: tokens)

@@ -40,11 +40,13 @@ struct SentenceItems {
                 traits = [ItemTraits](unsafeUninitializedCapacity: capacity) { traits, traitCount in
                     var writer = Writer(items: items, hashes: hashes, traits: traits)
                     document.tokens.withUnsafeBufferPointer { tokens in
-                        document.figures.withUnsafeBufferPointer { figures in
-                            document.source.bytes.withUnsafeBufferPointer { bytes in
-                                for sentence in sentences {
-                                    writer.append(sentence, tokens: tokens, figures: figures, bytes: bytes)
-                                    starts.append(writer.count)
+                        document.tokenHashes.withUnsafeBufferPointer { tokenHashes in
+                            document.figures.withUnsafeBufferPointer { figures in
+                                document.source.bytes.withUnsafeBufferPointer { bytes in
+                                    for sentence in sentences {
+                                        writer.append(sentence, tokens: tokens, tokenHashes: tokenHashes, figures: figures, bytes: bytes)
+                                        starts.append(writer.count)
+                                    }
                                 }
                             }
                         }
@@ -82,7 +84,11 @@ struct SentenceItems {
             count += 1
         }
 
-        mutating func append(_ sentence: Sentence, tokens: UnsafeBufferPointer<Token>, figures: UnsafeBufferPointer<Figure>, bytes: UnsafeBufferPointer<UInt8>) {
+        /// - Parameter tokenHashes: `Document.tokenHashes`: a word's hash when the tokenizer read it.
+        mutating func append(
+            _ sentence: Sentence, tokens: UnsafeBufferPointer<Token>, tokenHashes: UnsafeBufferPointer<UInt64>,
+            figures: UnsafeBufferPointer<Figure>, bytes: UnsafeBufferPointer<UInt8>
+        ) {
             let listed = self.listed
             var figureIndex = sentence.figures.lowerBound
             var index = sentence.tokens.lowerBound
@@ -115,7 +121,7 @@ struct SentenceItems {
                     }
                     write(.token(index), punctuationHash(text), itemTraits)
                 case .word:
-                    let hash = wordHash(text)
+                    let hash = index < tokenHashes.count && tokenHashes[index] != 0 ? tokenHashes[index] : wordHash(text)
                     var itemTraits: ItemTraits = [.word, .skippable]
                     if ByteText.startsUppercase(bytes, at: token.start) { itemTraits.insert(.capitalized) }
                     if let more = listed.value(for: hash) { itemTraits.formUnion(more) }
