@@ -268,7 +268,8 @@ struct TemplateMatcher {
                         admits = starts.figureSlots.contains { $0.accepts(figures.baseAddress! + figure) }
                     } else {
                         let hash = hashes[base + position]
-                        admits = firstHashes.contains(hash) || !traits[base + position].isDisjoint(with: starts.traits)
+                        admits = !traits[base + position].isDisjoint(with: starts.traits)
+                            || (starts.hashBits & StartFilter.bit(of: hash) != 0 && firstHashes.contains(hash))
                     }
                     guard admits else { continue }
                     clearCaptures()
@@ -420,6 +421,9 @@ struct TemplateMatcher {
 struct StartFilter: Sendable {
     /// The hashes of the words and marks a match can begin with.
     var hashes: [UInt64] = []
+    /// One bit for each value of `hash & 63` among `hashes`: most items are passed by on one
+    /// test, without looking through the list.
+    var hashBits: UInt64 = 0
     /// Figures a first slot accepts.
     var figureSlots: [LoweredProgram.FigureFilter] = []
     /// Traits of which an item needs one to begin a match: a name begins with a capital or a
@@ -457,5 +461,9 @@ struct StartFilter: Sendable {
             case .gap, .match: return nil
             }
         }
+        for hash in hashes { hashBits |= StartFilter.bit(of: hash) }
     }
+
+    @inline(__always)
+    static func bit(of hash: UInt64) -> UInt64 { 1 << (hash & 63) }
 }
