@@ -112,9 +112,10 @@ public struct Linter: Sendable {
             started = now
         }
         // Rules are read in place: a `Rule` carries texts and examples, too much to copy per document.
+        let scratch = TemplateMatcher.SearchScratch()
         for ruleIndex in rules.indices {
             let matches = templates[ruleIndex].map { template, groups in
-                TemplateMatcher(template: template, document: document, index: index, groups: groups).matches()
+                TemplateMatcher(template: template, document: document, index: index, groups: groups, scratch: scratch).matches()
             }
             if judgesMatchesOnly[ruleIndex], matches.allSatisfy({ $0.isEmpty }) {
                 lap(ruleIndex)

@@ -13,14 +13,19 @@ struct TemplateMatcher {
 
     /// The template's required groups, numbered as the index numbers words.
     let groups: [[Int]]
+    /// The memory the search works in.
+    let scratch: SearchScratch
 
-    /// - Parameter groups: `index.lookedFor.groups(of: template)`, when the caller keeps it.
-    init(template: Template, document: Document, index: SentenceIndex? = nil, groups: [[Int]]? = nil) {
+    /// - Parameters:
+    ///   - groups: `index.lookedFor.groups(of: template)`, when the caller keeps it.
+    ///   - scratch: memory to search in, when the caller reuses it across templates.
+    init(template: Template, document: Document, index: SentenceIndex? = nil, groups: [[Int]]? = nil, scratch: SearchScratch? = nil) {
         self.template = template
         self.document = document
         let index = index ?? SentenceIndex(document: document, lookedFor: HashNumbering(templates: [template]))
         self.index = index
         self.groups = groups ?? index.lookedFor.groups(of: template)
+        self.scratch = scratch ?? SearchScratch()
     }
 
     /// Every match in the document, sentence by sentence; only sentences holding the template's
@@ -66,10 +71,9 @@ struct TemplateMatcher {
                                             var search = Search(
                                                 starts: template.starts, ops: ops, setHashes: setHashes, setBounds: setBounds, prefixes: program.prefixes,
                                                 slotCount: template.slots.count, items: items, hashes: hashes, traits: traits,
-                                                figures: figures, tokens: tokens, bytes: bytes
+                                                figures: figures, tokens: tokens, bytes: bytes, scratch: scratch
                                             )
                                             body(&search)
-                                            search.release()
                                         }
                                     }
                                 }
@@ -143,6 +147,44 @@ struct TemplateMatcher {
 
     // MARK: - Search
 
+    /// The memory template searches work in, allocated once and reused by every search of a
+    /// document (a search used to allocate four buffers of its own).
+    final class SearchScratch {
+        private(set) var failed: UnsafeMutableBufferPointer<UInt64> = .allocate(capacity: 64)
+        private(set) var captureStarts: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 8)
+        private(set) var captureEnds: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 8)
+        private(set) var ends: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 256)
+
+        /// Makes room for a search with `slots` slots and `ends` pending slot ends.
+        func reserve(slots: Int, ends count: Int) {
+            if captureStarts.count < slots {
+                captureStarts.deallocate()
+                captureEnds.deallocate()
+                captureStarts = .allocate(capacity: slots)
+                captureEnds = .allocate(capacity: slots)
+            }
+            if ends.count < count {
+                ends.deallocate()
+                ends = .allocate(capacity: count)
+            }
+        }
+
+        /// A failure table of at least `words` words; the old one's contents are not kept.
+        func growFailed(to words: Int) -> UnsafeMutableBufferPointer<UInt64> {
+            let capacity = max(words, failed.count * 2)
+            failed.deallocate()
+            failed = .allocate(capacity: capacity)
+            return failed
+        }
+
+        deinit {
+            failed.deallocate()
+            captureStarts.deallocate()
+            captureEnds.deallocate()
+            ends.deallocate()
+        }
+    }
+
     /// The state of matching one template, reused from sentence to sentence of a document.
     ///
     /// It reads the program and the document through pointers that `withSearch` holds valid,
@@ -163,6 +205,8 @@ struct TemplateMatcher {
         /// The current sentence: its first item in the document's items, and how many it has.
         private(set) var base = 0
         private(set) var count = 0
+        /// The memory below comes from, kept by the caller.
+        private let scratch: SearchScratch
         /// One bit per (instruction, position) pair known to fail; a pair is tried at most once.
         private var failed: UnsafeMutableBufferPointer<UInt64>
         /// Each slot's capture, as positions; -1 when the slot has captured nothing.
@@ -177,7 +221,7 @@ struct TemplateMatcher {
             starts: StartFilter?, ops: UnsafeBufferPointer<Op>, setHashes: UnsafeBufferPointer<UInt64>, setBounds: UnsafeBufferPointer<Int32>, prefixes: [[UInt8]],
             slotCount: Int, items: UnsafeBufferPointer<SentenceItems.Item>, hashes: UnsafeBufferPointer<UInt64>,
             traits: UnsafeBufferPointer<ItemTraits>, figures: UnsafeBufferPointer<Figure>, tokens: UnsafeBufferPointer<Token>,
-            bytes: UnsafeBufferPointer<UInt8>
+            bytes: UnsafeBufferPointer<UInt8>, scratch: SearchScratch
         ) {
             self.starts = starts
             self.ops = ops
@@ -190,18 +234,12 @@ struct TemplateMatcher {
             self.figures = figures
             self.tokens = tokens
             self.bytes = bytes
-            failed = .allocate(capacity: 64)
-            captureStarts = .allocate(capacity: max(slotCount, 1))
-            captureEnds = .allocate(capacity: max(slotCount, 1))
-            ends = .allocate(capacity: 9 * (ops.count + 1))
-        }
-
-        /// Frees the search's memory; it is not used after.
-        func release() {
-            failed.deallocate()
-            captureStarts.deallocate()
-            captureEnds.deallocate()
-            ends.deallocate()
+            self.scratch = scratch
+            scratch.reserve(slots: slotCount, ends: 9 * (ops.count + 1))
+            failed = scratch.failed
+            captureStarts = UnsafeMutableBufferPointer(rebasing: scratch.captureStarts[0..<slotCount])
+            captureEnds = UnsafeMutableBufferPointer(rebasing: scratch.captureEnds[0..<slotCount])
+            ends = scratch.ends
         }
 
         /// Starts on a sentence, given as the positions of its items: no pair has failed yet.
@@ -209,10 +247,7 @@ struct TemplateMatcher {
             base = sentence.lowerBound
             count = sentence.count
             let words = (ops.count * (count + 1) + 63) / 64
-            if failed.count < words {
-                failed.deallocate()
-                failed = .allocate(capacity: max(words, failed.count * 2))
-            }
+            if failed.count < words { failed = scratch.growFailed(to: words) }
             failed.baseAddress!.update(repeating: 0, count: words)
         }
 
