@@ -84,14 +84,21 @@ final class SentenceIndex: Sendable {
         let sentenceCount = document.sentences.count
         var present = [UInt64](repeating: 0, count: width * sentenceCount)
         var counts = [Int](repeating: 0, count: lookedFor.count)
-        for sentence in 0..<sentenceCount {
-            for item in read.starts[sentence]..<read.starts[sentence + 1] {
-                let hash = read.hashes[item]
-                guard hash != 0, let number = lookedFor.number(of: hash) else { continue }
-                let (word, bit) = (sentence * width + number >> 6, UInt64(1) << UInt64(number & 63))
-                if present[word] & bit == 0 {
-                    present[word] |= bit
-                    counts[number] += 1
+        // Through pointers: a check that the arrays are not shared, per item, cost a third of the loop.
+        present.withUnsafeMutableBufferPointer { present in
+            counts.withUnsafeMutableBufferPointer { counts in
+                read.hashes.withUnsafeBufferPointer { hashes in
+                    for sentence in 0..<sentenceCount {
+                        for item in read.starts[sentence]..<read.starts[sentence + 1] {
+                            let hash = hashes[item]
+                            guard hash != 0, let number = lookedFor.number(of: hash) else { continue }
+                            let (word, bit) = (sentence * width + number >> 6, UInt64(1) << UInt64(number & 63))
+                            if present[word] & bit == 0 {
+                                present[word] |= bit
+                                counts[number] += 1
+                            }
+                        }
+                    }
                 }
             }
         }
