@@ -89,19 +89,27 @@ public struct ReferenceList: Sendable {
         // Lists of "^ …" entries, wherever they stand: every item's first token is the mark.
         func opensWithBackLink(_ block: Block) -> Bool {
             guard let first = block.tokens.first else { return false }
-            let mark = document.source.bytes[document.tokens[first].bytes]
-            return mark.elementsEqual("^".utf8) || mark.elementsEqual("↑".utf8)
+            let bytes = document.tokens[first].bytes
+            let source = document.source.bytes
+            // "^", or "↑" (E2 86 91).
+            return (bytes.count == 1 && source[bytes.lowerBound] == UInt8(ascii: "^"))
+                || (bytes.count == 3 && source[bytes.lowerBound] == 0xE2 && source[bytes.lowerBound + 1] == 0x86 && source[bytes.lowerBound + 2] == 0x91)
         }
         guard document.blocks.contains(where: { $0.listItem != nil && $0.isProse && opensWithBackLink($0) }) else { return result }
-        var listHasBackLinks: [Int: Bool] = [:]
-        var openedItems: Set<Int> = []
+        // Lists and items are numbered from 0 in each document, so arrays index them.
+        let lists = (document.blocks.lazy.compactMap(\.list).max() ?? -1) + 1
+        let items = (document.blocks.lazy.compactMap(\.listItem).max() ?? -1) + 1
+        var listHasBackLinks = [Bool](repeating: true, count: lists)
+        var listHasItems = [Bool](repeating: false, count: lists)
+        var openedItems = [Bool](repeating: false, count: items)
         for block in document.blocks {
-            guard let list = block.list, let item = block.listItem, block.isProse, !block.tokens.isEmpty,
-                  openedItems.insert(item).inserted else { continue }
-            listHasBackLinks[list] = (listHasBackLinks[list] ?? true) && opensWithBackLink(block)
+            guard let list = block.list, let item = block.listItem, block.isProse, !block.tokens.isEmpty, !openedItems[item] else { continue }
+            openedItems[item] = true
+            listHasItems[list] = true
+            if listHasBackLinks[list], !opensWithBackLink(block) { listHasBackLinks[list] = false }
         }
         for (index, block) in document.blocks.enumerated() {
-            if let list = block.list, listHasBackLinks[list] == true { result[index] = true }
+            if let list = block.list, listHasItems[list], listHasBackLinks[list] { result[index] = true }
         }
         return result
     }
