@@ -44,10 +44,14 @@ public struct BreakdownCheck: Check {
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         let document = context.document
+        // One template's matches come in reading order and never overlap; only openers of two
+        // templates need sorting, and only they can end at the same place.
+        let severalTemplates = context.matches.count > 1
+        let openers = severalTemplates ? context.matches.joined().sorted(by: { $0.bytes.lowerBound < $1.bytes.lowerBound }) : context.matches.first ?? []
         var listsSeen: Set<Int> = []
-        for opener in context.matches.joined().sorted(by: { $0.bytes.lowerBound < $1.bytes.lowerBound }) {
+        for opener in openers {
             // Two openers that end at the same place (", including" and "including") open one list.
-            guard listsSeen.insert(opener.bytes.upperBound).inserted else { continue }
+            if severalTemplates, !listsSeen.insert(opener.bytes.upperBound).inserted { continue }
             let reader = ListReader(document: document, sentence: opener.sentence, index: context.index)
             let (openerStart, openerEnd) = (opener.items.lowerBound, opener.items.upperBound)
             var list = reader.list(from: openerEnd, insideParentheses: reader.isMark(openerEnd - 1, "("))
