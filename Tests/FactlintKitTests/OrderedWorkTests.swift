@@ -21,6 +21,24 @@ import Testing
         #expect(values == (0..<40).map { "item \($0)" })
     }
 
+    @Test(arguments: [2, 3])
+    func everyItemIsWorkedOnOnceWhileTheCallerWorksToo(jobs: Int) {
+        // The calling thread takes items while the result it hands back next is not in; no item
+        // may be worked on twice or skipped, whichever thread takes it.
+        let tally = WorkTally(count: 200)
+        var delivered = 0
+        OrderedWork.run(count: 200, jobs: jobs, window: 4, work: { index in
+            tally.worked(on: index)
+            if index % 9 == 0 { usleep(200) }
+            return index
+        }, deliver: { index, value in
+            #expect(index == value)
+            delivered += 1
+        })
+        #expect(delivered == 200)
+        #expect(tally.counts == [Int](repeating: 1, count: 200))
+    }
+
     @Test func noItemsDeliverNothing() {
         var calls = 0
         OrderedWork.run(count: 0, jobs: 4, work: { $0 }, deliver: { _, _ in calls += 1 })
@@ -57,5 +75,27 @@ final class AheadTracker: @unchecked Sendable {
         lock.lock()
         nextToDeliver = index + 1
         lock.unlock()
+    }
+}
+
+/// How many times each item was worked on.
+final class WorkTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tally: [Int]
+
+    init(count: Int) {
+        tally = [Int](repeating: 0, count: count)
+    }
+
+    func worked(on index: Int) {
+        lock.lock()
+        tally[index] += 1
+        lock.unlock()
+    }
+
+    var counts: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return tally
     }
 }
