@@ -34,15 +34,17 @@ public enum ReportFile {
             }
         }
         if failed { return .unreadable }
-        // A file that grew while it was read: take the rest too, within the limit.
-        while true {
-            let more = [UInt8](unsafeUninitializedCapacity: 65536) { buffer, count in
-                count = max(0, readSome(descriptor, buffer.baseAddress!, buffer.count))
+        // A file that grew while it was read: take the rest too, within the limit. Most have not,
+        // which one read into a buffer on the stack tells without allocating.
+        let grown: Int? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { buffer in
+            while true {
+                let read = max(0, readSome(descriptor, buffer.baseAddress!, buffer.count))
+                if read == 0 { return nil }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<read]))
+                if bytes.count > limit { return bytes.count }
             }
-            if more.isEmpty { break }
-            bytes += more
-            if bytes.count > limit { return .tooLarge(bytes.count) }
         }
+        if let grown { return .tooLarge(grown) }
         return .bytes(bytes)
     }
 
