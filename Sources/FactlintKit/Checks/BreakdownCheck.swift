@@ -44,12 +44,10 @@ public struct BreakdownCheck: Check {
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         let document = context.document
-        // One template's matches come in reading order and never overlap; only openers of two
-        // templates need sorting, and only they can end at the same place.
+        // One template's matches never overlap: only openers of two can end at the same place.
         let severalTemplates = context.matches.count > 1
-        let openers = severalTemplates ? context.matches.joined().sorted(by: { $0.bytes.lowerBound < $1.bytes.lowerBound }) : context.matches.first ?? []
         var listsSeen: Set<Int> = []
-        for opener in openers {
+        for opener in TemplateMatch.inReadingOrder(context.matches) {
             // Two openers that end at the same place (", including" and "including") open one list.
             if severalTemplates, !listsSeen.insert(opener.bytes.upperBound).inserted { continue }
             let reader = ListReader(document: document, sentence: opener.sentence, index: context.index)

@@ -28,8 +28,8 @@ public struct SumCheck: Check {
 
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
-        let totalMatches = context.matches.prefix(totals.count).joined().sorted { $0.bytes.lowerBound < $1.bytes.lowerBound }
-        let partMatches = context.matches.dropFirst(totals.count).joined().sorted { $0.bytes.lowerBound < $1.bytes.lowerBound }
+        let totalMatches = TemplateMatch.inReadingOrder(context.matches.prefix(totals.count))
+        let partMatches = TemplateMatch.inReadingOrder(context.matches.dropFirst(totals.count))
         // Units (sentence, block, section) never decrease in reading order, so the next total in
         // this unit is the next total or none, and the parts end at the first part in a later unit:
         // each total looks only at its own parts, and a long document is not quadratic.

@@ -47,3 +47,13 @@ public struct TemplateMatch: Sendable {
         return bindings
     }
 }
+
+extension TemplateMatch {
+    /// The matches of several templates, one list per template, in reading order (by where they
+    /// begin; template order among those that begin together). One template's matches come in
+    /// reading order already, so a single list is returned as it is, unsorted.
+    static func inReadingOrder<Lists: Collection>(_ lists: Lists) -> [TemplateMatch] where Lists.Element == [TemplateMatch] {
+        if lists.count == 1, let only = lists.first { return only }
+        return lists.joined().sorted { $0.bytes.lowerBound < $1.bytes.lowerBound }
+    }
+}
