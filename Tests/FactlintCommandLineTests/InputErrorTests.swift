@@ -53,6 +53,26 @@ import Testing
         #expect(findings.map(\.position) == ["reports/orlesia-2021.md:3:8: error [sentences-add-up-to-convictions]"], "stdout: \(result.stdout)")
     }
 
+    @Test func linksInsideAFolderToAReportAndToAFolderAreFollowed() throws {
+        // The folder's listing says what most entries are; a link is looked through with `stat`.
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("elsewhere/orlesia-2021.md", SampleReport.sentencesShort)
+        try directory.write("archive/2020/orlesia-2020.md", SampleReport.sentencesShort)
+        try directory.write("reports/notes.txt.bak", "not a report")
+        try FileManager.default.createSymbolicLink(atPath: directory.url.appendingPathComponent("reports/linked.md").path, withDestinationPath: "../elsewhere/orlesia-2021.md")
+        try FileManager.default.createSymbolicLink(atPath: directory.url.appendingPathComponent("reports/older").path, withDestinationPath: "../archive")
+
+        let result = try CLI.run(["lint", "--rules", CLI.bundledRules, "--format", "line", "reports"], in: directory.url)
+
+        #expect(result.status == 1, "stderr: \(result.stderr)")
+        let findings = CLI.lines(result.stdout).compactMap(LineFinding.init(parsing:))
+        #expect(findings.map(\.position) == [
+            "reports/linked.md:3:8: error [sentences-add-up-to-convictions]",
+            "reports/older/2020/orlesia-2020.md:3:8: error [sentences-add-up-to-convictions]",
+        ], "stdout: \(result.stdout)")
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func symlinkLoopLintsEachReportOnce() throws {
         let directory = try TemporaryDirectory()

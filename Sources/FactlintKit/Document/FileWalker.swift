@@ -57,14 +57,14 @@ public enum FileWalker {
         }
         ancestors.append(resolved)
         defer { ancestors.removeLast() }
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+        guard let entries = entries(of: directory) else {
             diagnostics.append(Diagnostic(path: directory, message: "cannot read the folder", help: "check that it exists and that you may read it"))
             return
         }
-        for entry in entries.sorted() where !entry.hasPrefix(".") {
+        for (entry, listedKind) in entries.sorted(by: { $0.name < $1.name }) where !entry.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
             let ext = pathExtension(entry)
-            switch kind(of: path) {
+            switch listedKind ?? kind(of: path) {
             case .directory:
                 walk(path, extensions: extensions, ancestors: &ancestors, files: &files, diagnostics: &diagnostics)
             case .file:
@@ -76,5 +76,24 @@ public enum FileWalker {
                 }
             }
         }
+    }
+
+    /// The names in a folder, each with what it names when the folder's listing says (a regular
+    /// file or a folder), so only symbolic links and entries of unknown type cost a `stat`.
+    private static func entries(of directory: String) -> [(name: String, kind: Kind?)]? {
+        guard let stream = opendir(directory) else { return nil }
+        defer { closedir(stream) }
+        var entries: [(name: String, kind: Kind?)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            let kind: Kind?
+            switch Int(entry.pointee.d_type) {
+            case Int(DT_REG): kind = .file
+            case Int(DT_DIR): kind = .directory
+            default: kind = nil  // a link (followed, as `stat` does) or a file system that does not say
+            }
+            entries.append((name, kind))
+        }
+        return entries
     }
 }
