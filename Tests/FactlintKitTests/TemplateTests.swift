@@ -213,3 +213,21 @@ struct TemplateSyntaxTests {
         }
     }
 }
+
+@Suite("Templates: trimming the parts of a slot")
+struct TrimmingSpacesTests {
+    @Test(arguments: [
+        ("  total ", "total"),
+        ("\tname:count\r\n", "name:count"),
+        ("", ""),
+        (" \t\n\r", ""),
+        ("in between stays", "in between stays"),
+        // A combining mark after a space is kept, though the space is trimmed before it.
+        (" \u{301}a ", "\u{301}a"),
+        ("naïve  ", "naïve"),
+    ])
+    func trimsSpacesTabsAndLineBreaksAtBothEnds(_ text: String, _ trimmed: String) {
+        #expect(text.trimmingSpaces().unicodeScalars.elementsEqual(trimmed.unicodeScalars))
+        #expect(text[...].trimmingSpaces().unicodeScalars.elementsEqual(trimmed.unicodeScalars))
+    }
+}

@@ -1,7 +1,7 @@
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
     ///
-    /// It steps over UTF-8 bytes: the four are ASCII, so where they stop is a character boundary.
+    /// It steps over UTF-8 bytes: the four are ASCII, so where they stop is a scalar boundary.
     func trimmingSpaces() -> String {
         let text = Substring(self)
         let bytes = text.utf8
@@ -12,6 +12,7 @@ extension StringProtocol {
         var end = bytes.endIndex
         while start < end, isSpace(bytes[start]) { start = bytes.index(after: start) }
         while end > start, isSpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
-        return String(text[start..<end])
+        // Sliced by scalars, as the bounds may fall inside a character (a space and a combining mark).
+        return String(String.UnicodeScalarView(text.unicodeScalars[start..<end]))
     }
 }
