@@ -77,8 +77,17 @@ struct LoweredProgram: Sendable {
     /// Set `n` is `setHashes[setBounds[n]..<setBounds[n + 1]]`.
     let setHashes: [UInt64]
     let setBounds: [Int32]
+    /// What a match can begin with (`StartFilter`), as plain values a search keeps: the set of
+    /// the first words' and marks' hashes, one bit per `hash & 63` of them, the traits of which
+    /// a first item needs one, and one bit per `FigureFilter` a first slot accepts.
+    /// `beginsAnywhere` when there is no filter.
+    let startSet: Int32
+    let startHashBits: UInt64
+    let startTraits: ItemTraits
+    let startFigures: UInt8
+    let beginsAnywhere: Bool
 
-    init(program: [Template.Instruction], slots: [Template.Slot]) {
+    init(program: [Template.Instruction], slots: [Template.Slot], starts: StartFilter?) {
         var ops: [Op] = []
         var prefixes: [[UInt8]] = []
         var hashSets: [[UInt64]] = []
@@ -122,6 +131,12 @@ struct LoweredProgram: Sendable {
                 }
             }
         }
+        startSet = Int32(hashSets.count)
+        hashSets.append(starts?.hashes ?? [])
+        startHashBits = starts?.hashBits ?? 0
+        startTraits = starts?.traits ?? []
+        startFigures = starts?.figureSlots.reduce(0) { $0 | UInt8(1) << UInt8($1.rawValue) } ?? 0
+        beginsAnywhere = starts == nil
         self.ops = ops
         self.prefixes = prefixes
         self.setHashes = hashSets.flatMap { $0 }

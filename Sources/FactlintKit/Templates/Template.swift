@@ -38,8 +38,6 @@ public final class Template: Sendable {
     let requiredGroups: [[UInt64]]
     /// The hashes of the words a `{x:a|b}` slot accepts, by slot; nil for other slots.
     let choiceHashes: [[UInt64]?]
-    /// Which items a match can begin with; nil when any item can.
-    let starts: StartFilter?
     /// The program as the matcher runs it: flat instructions and the tables they refer to.
     let lowered: LoweredProgram
 
@@ -61,8 +59,7 @@ public final class Template: Sendable {
             if case .word(let choices?) = slot.type { return choices.map { wordHash($0) } }
             return nil
         }
-        self.starts = StartFilter(program: compiler.program, slots: parser.slots)
-        self.lowered = LoweredProgram(program: compiler.program, slots: parser.slots)
+        self.lowered = LoweredProgram(program: compiler.program, slots: parser.slots, starts: StartFilter(program: compiler.program, slots: parser.slots))
     }
 
     public func slot(named name: String) -> Slot? {

@@ -69,7 +69,7 @@ struct TemplateMatcher {
                                     document.tokens.withUnsafeBufferPointer { tokens in
                                         document.source.bytes.withUnsafeBufferPointer { bytes in
                                             var search = Search(
-                                                starts: template.starts, ops: ops, setHashes: setHashes, setBounds: setBounds, prefixes: program.prefixes,
+                                                program: program, ops: ops, setHashes: setHashes, setBounds: setBounds, prefixes: program.prefixes,
                                                 slotCount: template.slots.count, items: items, hashes: hashes, traits: traits,
                                                 figures: figures, tokens: tokens, bytes: bytes, scratch: scratch
                                             )
@@ -191,7 +191,13 @@ struct TemplateMatcher {
     /// and positions count items from the start of the current sentence.
     struct Search {
         typealias Op = LoweredProgram.Op
-        let starts: StartFilter?
+        /// What a match can begin with (`LoweredProgram.startSet` and the rest), kept as plain
+        /// values so that looking for starts reference-counts nothing.
+        let beginsAnywhere: Bool
+        let startSet: Int32
+        let startHashBits: UInt64
+        let startTraits: ItemTraits
+        let startFigures: UInt8
         let ops: UnsafeBufferPointer<Op>
         let setHashes: UnsafeBufferPointer<UInt64>
         let setBounds: UnsafeBufferPointer<Int32>
@@ -218,12 +224,16 @@ struct TemplateMatcher {
         private var endsTop = 0
 
         init(
-            starts: StartFilter?, ops: UnsafeBufferPointer<Op>, setHashes: UnsafeBufferPointer<UInt64>, setBounds: UnsafeBufferPointer<Int32>, prefixes: [[UInt8]],
+            program: LoweredProgram, ops: UnsafeBufferPointer<Op>, setHashes: UnsafeBufferPointer<UInt64>, setBounds: UnsafeBufferPointer<Int32>, prefixes: [[UInt8]],
             slotCount: Int, items: UnsafeBufferPointer<SentenceItems.Item>, hashes: UnsafeBufferPointer<UInt64>,
             traits: UnsafeBufferPointer<ItemTraits>, figures: UnsafeBufferPointer<Figure>, tokens: UnsafeBufferPointer<Token>,
             bytes: UnsafeBufferPointer<UInt8>, scratch: SearchScratch
         ) {
-            self.starts = starts
+            beginsAnywhere = program.beginsAnywhere
+            startSet = program.startSet
+            startHashBits = program.startHashBits
+            startTraits = program.startTraits
+            startFigures = program.startFigures
             self.ops = ops
             self.setHashes = setHashes
             self.setBounds = setBounds
@@ -287,31 +297,30 @@ struct TemplateMatcher {
 
         /// The first match in the current sentence that begins at or after `start`.
         mutating func nextMatch(from start: Int) -> Range<Int>? {
-            guard let starts else {
-                for position in start..<max(start, count) {
-                    clearCaptures()
-                    if let end = run(pc: 0, position: position) { return position..<end }
-                }
-                return nil
-            }
             // Only where the template's first instruction can match: a listed word or mark, or a figure a first slot takes.
-            return starts.hashes.withUnsafeBufferPointer { firstHashes in
-                for position in start..<max(start, count) {
-                    let admits: Bool
-                    if traits[base + position].contains(.figure) {
-                        guard case .figure(let figure) = items[base + position] else { continue }
-                        admits = starts.figureSlots.contains { $0.accepts(figures.baseAddress! + figure) }
-                    } else {
-                        let hash = hashes[base + position]
-                        admits = !traits[base + position].isDisjoint(with: starts.traits)
-                            || (starts.hashBits & StartFilter.bit(of: hash) != 0 && firstHashes.contains(hash))
-                    }
-                    guard admits else { continue }
-                    clearCaptures()
-                    if let end = run(pc: 0, position: position) { return position..<end }
-                }
-                return nil
+            for position in start..<max(start, count) {
+                if !beginsAnywhere, !admitsStart(at: position) { continue }
+                clearCaptures()
+                if let end = run(pc: 0, position: position) { return position..<end }
             }
+            return nil
+        }
+
+        /// Whether a match can begin at a position, as far as its first item goes.
+        @inline(__always)
+        private func admitsStart(at position: Int) -> Bool {
+            let itemTraits = traits[base + position]
+            if itemTraits.contains(.figure) {
+                guard startFigures != 0, case .figure(let figure) = items[base + position] else { return false }
+                var filters = startFigures
+                while filters != 0 {
+                    if LoweredProgram.FigureFilter(rawValue: Int32(filters.trailingZeroBitCount))!.accepts(figures.baseAddress! + figure) { return true }
+                    filters &= filters - 1
+                }
+                return false
+            }
+            let hash = hashes[base + position]
+            return !itemTraits.isDisjoint(with: startTraits) || (startHashBits & StartFilter.bit(of: hash) != 0 && inSet(startSet, hash))
         }
 
         /// The end of a match of the program from `pc` at `position`, or nil.
