@@ -211,7 +211,7 @@ struct TemplateMatcher {
         /// The current sentence: its first item in the document's items, and how many it has.
         private(set) var base = 0
         private(set) var count = 0
-        /// The memory below comes from, kept by the caller.
+        /// Where the buffers below come from; the caller keeps it for every search of a document.
         private let scratch: SearchScratch
         /// One bit per (instruction, position) pair known to fail; a pair is tried at most once.
         private var failed: UnsafeMutableBufferPointer<UInt64>
