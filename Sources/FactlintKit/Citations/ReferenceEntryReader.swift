@@ -82,14 +82,18 @@ struct ReferenceEntryReader {
     func isMark(_ index: Int, _ marks: Marks) -> Bool {
         let token = document.tokens[index]
         guard token.kind == .punctuation else { return false }
-        let bytes = document.source.bytes[token.start..<token.end]
-        return marks.spellings.contains { $0.elementsEqual(bytes) }
+        return marks.matches(document.source.bytes[token.start..<token.end])
     }
 
     /// A few punctuation marks, as bytes.
     struct Marks: Sendable {
         let spellings: [[UInt8]]
         init(_ marks: String...) { spellings = marks.map { Array($0.utf8) } }
+
+        /// Whether the bytes spell one of the marks.
+        func matches(_ bytes: ArraySlice<UInt8>) -> Bool {
+            spellings.contains { $0.elementsEqual(bytes) }
+        }
     }
 
     /// A small whole number written in digits only ("12", not "1,200" or "4.8").

@@ -89,11 +89,7 @@ public struct ReferenceList: Sendable {
         // Lists of "^ …" entries, wherever they stand: every item's first token is the mark.
         func opensWithBackLink(_ block: Block) -> Bool {
             guard let first = block.tokens.first else { return false }
-            let bytes = document.tokens[first].bytes
-            let source = document.source.bytes
-            // "^", or "↑" (E2 86 91).
-            return (bytes.count == 1 && source[bytes.lowerBound] == UInt8(ascii: "^"))
-                || (bytes.count == 3 && source[bytes.lowerBound] == 0xE2 && source[bytes.lowerBound + 1] == 0x86 && source[bytes.lowerBound + 2] == 0x91)
+            return ReferenceEntryReader.backLink.matches(document.source.bytes[document.tokens[first].bytes])
         }
         guard document.blocks.contains(where: { $0.listItem != nil && $0.isProse && opensWithBackLink($0) }) else { return result }
         // Lists and items are numbered from 0 in each document, so arrays index them.

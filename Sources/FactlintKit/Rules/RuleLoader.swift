@@ -47,18 +47,15 @@ public enum RuleLoader {
             let (rules, diagnostics) = load(yaml: text, path: file, limits: limits)
             set.files.append(file)
             // Split only when a duplicate needs its line, and once per file.
-            var lines: [Substring]?
+            let lines = SplitLines()
             set.diagnostics.append(contentsOf: diagnostics)
             for rule in rules {
                 if let (otherPath, otherLocation) = seen[rule.id] {
-                    let fileLines = lines ?? text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-                    lines = fileLines
-                    let number = rule.location.line
                     set.diagnostics.append(Diagnostic(
                         path: rule.path, location: rule.location,
                         message: "rule id '\(rule.id)' is already used at \(otherPath):\(otherLocation)",
                         help: "give every rule its own id",
-                        sourceLine: number >= 1 && number <= fileLines.count ? String(fileLines[number - 1]) : nil
+                        sourceLine: lines.line(rule.location.line, of: text)
                     ))
                     continue
                 }

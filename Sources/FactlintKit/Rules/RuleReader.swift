@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// A text's lines, split the first time they are asked for and kept.
+/// A text's lines, split the first time they are asked for and kept: rule and configuration
+/// files are split only when a diagnostic quotes a line.
 final class SplitLines {
     private var split: [Substring]?
 
@@ -10,6 +11,12 @@ final class SplitLines {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         split = lines
         return lines
+    }
+
+    /// Line `number` (from 1) of the text, or nil past its end.
+    func line(_ number: Int, of text: String) -> String? {
+        let lines = self.lines(of: text)
+        return number >= 1 && number <= lines.count ? String(lines[number - 1]) : nil
     }
 }
 
@@ -47,16 +54,11 @@ struct RuleReader {
     }
 
     func line(_ number: Int) -> String? {
-        number >= 1 && number <= lines.count ? String(lines[number - 1]) : nil
+        splitLines.line(number, of: text)
     }
 
     static func line(_ text: String, _ number: Int) -> String? {
-        var current = 1
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            if current == number { return String(line) }
-            current += 1
-        }
-        return nil
+        SplitLines().line(number, of: text)
     }
 
     /// Where a piece of a template stands in the file: the template text is searched for from the

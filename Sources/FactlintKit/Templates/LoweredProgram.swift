@@ -77,15 +77,22 @@ struct LoweredProgram: Sendable {
     /// Set `n` is `setHashes[setBounds[n]..<setBounds[n + 1]]`.
     let setHashes: [UInt64]
     let setBounds: [Int32]
-    /// What a match can begin with (`StartFilter`), as plain values a search keeps: the set of
-    /// the first words' and marks' hashes, one bit per `hash & 63` of them, the traits of which
-    /// a first item needs one, and one bit per `FigureFilter` a first slot accepts.
-    /// `beginsAnywhere` when there is no filter.
-    let startSet: Int32
-    let startHashBits: UInt64
-    let startTraits: ItemTraits
-    let startFigures: UInt8
-    let beginsAnywhere: Bool
+    /// What a match can begin with (`StartFilter`), as plain values a search keeps, so that
+    /// looking for starts reference-counts nothing.
+    struct Starts: Sendable {
+        /// Nothing to test: a match may begin anywhere.
+        var anywhere = true
+        /// The set (of `setHashes`) of the first words' and marks' hashes.
+        var set: Int32 = 0
+        /// One bit per `hash & 63` of that set.
+        var hashBits: UInt64 = 0
+        /// Traits of which a first item needs one.
+        var traits: ItemTraits = []
+        /// One bit per `FigureFilter` a first slot accepts.
+        var figures: UInt8 = 0
+    }
+
+    let starts: Starts
 
     init(program: [Template.Instruction], slots: [Template.Slot], starts: StartFilter?) {
         var ops: [Op] = []
@@ -131,12 +138,15 @@ struct LoweredProgram: Sendable {
                 }
             }
         }
-        startSet = Int32(hashSets.count)
-        hashSets.append(starts?.hashes ?? [])
-        startHashBits = starts?.hashBits ?? 0
-        startTraits = starts?.traits ?? []
-        startFigures = starts?.figureSlots.reduce(0) { $0 | UInt8(1) << UInt8($1.rawValue) } ?? 0
-        beginsAnywhere = starts == nil
+        if let starts {
+            self.starts = Starts(
+                anywhere: false, set: Int32(hashSets.count), hashBits: starts.hashBits, traits: starts.traits,
+                figures: starts.figureSlots.reduce(0) { $0 | UInt8(1) << UInt8($1.rawValue) }
+            )
+            hashSets.append(starts.hashes)
+        } else {
+            self.starts = Starts()
+        }
         self.ops = ops
         self.prefixes = prefixes
         self.setHashes = hashSets.flatMap { $0 }

@@ -191,13 +191,7 @@ struct TemplateMatcher {
     /// and positions count items from the start of the current sentence.
     struct Search {
         typealias Op = LoweredProgram.Op
-        /// What a match can begin with (`LoweredProgram.startSet` and the rest), kept as plain
-        /// values so that looking for starts reference-counts nothing.
-        let beginsAnywhere: Bool
-        let startSet: Int32
-        let startHashBits: UInt64
-        let startTraits: ItemTraits
-        let startFigures: UInt8
+        let starts: LoweredProgram.Starts
         let ops: UnsafeBufferPointer<Op>
         let setHashes: UnsafeBufferPointer<UInt64>
         let setBounds: UnsafeBufferPointer<Int32>
@@ -229,11 +223,7 @@ struct TemplateMatcher {
             traits: UnsafeBufferPointer<ItemTraits>, figures: UnsafeBufferPointer<Figure>, tokens: UnsafeBufferPointer<Token>,
             bytes: UnsafeBufferPointer<UInt8>, scratch: SearchScratch
         ) {
-            beginsAnywhere = program.beginsAnywhere
-            startSet = program.startSet
-            startHashBits = program.startHashBits
-            startTraits = program.startTraits
-            startFigures = program.startFigures
+            starts = program.starts
             self.ops = ops
             self.setHashes = setHashes
             self.setBounds = setBounds
@@ -299,7 +289,7 @@ struct TemplateMatcher {
         mutating func nextMatch(from start: Int) -> Range<Int>? {
             // Only where the template's first instruction can match: a listed word or mark, or a figure a first slot takes.
             for position in start..<max(start, count) {
-                if !beginsAnywhere, !admitsStart(at: position) { continue }
+                if !starts.anywhere, !admitsStart(at: position) { continue }
                 clearCaptures()
                 if let end = run(pc: 0, position: position) { return position..<end }
             }
@@ -311,8 +301,8 @@ struct TemplateMatcher {
         private func admitsStart(at position: Int) -> Bool {
             let itemTraits = traits[base + position]
             if itemTraits.contains(.figure) {
-                guard startFigures != 0, case .figure(let figure) = items[base + position] else { return false }
-                var filters = startFigures
+                guard starts.figures != 0, case .figure(let figure) = items[base + position] else { return false }
+                var filters = starts.figures
                 while filters != 0 {
                     if LoweredProgram.FigureFilter(rawValue: Int32(filters.trailingZeroBitCount))!.accepts(figures.baseAddress! + figure) { return true }
                     filters &= filters - 1
@@ -320,7 +310,7 @@ struct TemplateMatcher {
                 return false
             }
             let hash = hashes[base + position]
-            return !itemTraits.isDisjoint(with: startTraits) || (startHashBits & StartFilter.bit(of: hash) != 0 && inSet(startSet, hash))
+            return !itemTraits.isDisjoint(with: starts.traits) || (starts.hashBits & StartFilter.bit(of: hash) != 0 && inSet(starts.set, hash))
         }
 
         /// The end of a match of the program from `pc` at `position`, or nil.
