@@ -55,20 +55,30 @@ public enum DateGrain: String, Sendable, CaseIterable, Codable {
 
 /// A figure read from text: its kind, the values it allows, and where it was written.
 public struct Figure: Hashable, Sendable {
-    // Stored widest first, with positions in 32 bits, so a figure takes 64 bytes.
+    // Stored widest first, with positions in 32 bits and the unit's few ASCII bytes packed in
+    // one integer: a figure takes 56 bytes and holds no reference, so arrays of figures are
+    // copied and freed as plain memory.
 
     /// The values the written form allows, at its stated precision and qualifier.
     public var value: Interval
     /// The number as written, before the qualifier widened it ("around 50" states 50).
     public var stated: Double
-    /// A currency code for money ("USD", "KZT"); "age" for ages.
-    public var unit: String?
+    /// The unit, for comparing; `unit` spells it.
+    public var unitCode: UnitCode
     private var tokenBounds: (UInt32, UInt32)
     private var byteBounds: (UInt32, UInt32)
     public var kind: FigureKind
     public var qualifier: Qualifier
     /// For dates, the grain they were written with.
     public var grain: DateGrain?
+
+    /// A currency code for money ("USD", "KZT"); "age" for ages.
+    ///
+    /// - Precondition: a unit is at most 8 ASCII bytes, as every unit the recogniser gives is.
+    public var unit: String? {
+        get { unitCode.text }
+        set { unitCode = UnitCode(newValue) }
+    }
 
     /// The tokens the figure spans, as indices into the token array it was read from.
     public var tokens: Range<Int> {
@@ -91,20 +101,20 @@ public struct Figure: Hashable, Sendable {
         self.stated = stated
         self.qualifier = qualifier
         self.grain = grain
-        self.unit = unit
+        self.unitCode = UnitCode(unit)
         self.tokenBounds = (UInt32(tokens.lowerBound), UInt32(tokens.upperBound))
         self.byteBounds = (UInt32(bytes.lowerBound), UInt32(bytes.upperBound))
     }
 
     public static func == (left: Figure, right: Figure) -> Bool {
-        left.value == right.value && left.stated == right.stated && left.unit == right.unit && left.tokens == right.tokens
+        left.value == right.value && left.stated == right.stated && left.unitCode == right.unitCode && left.tokens == right.tokens
             && left.bytes == right.bytes && left.kind == right.kind && left.qualifier == right.qualifier && left.grain == right.grain
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(value)
         hasher.combine(stated)
-        hasher.combine(unit)
+        hasher.combine(unitCode)
         hasher.combine(tokens)
         hasher.combine(bytes)
         hasher.combine(kind)
@@ -119,5 +129,30 @@ public struct Figure: Hashable, Sendable {
     public var valueDescription: String {
         if kind == .date { return CalendarDate.describe(value, grain: grain ?? .day) }
         return value.description
+    }
+}
+
+extension Figure {
+    /// A unit of up to 8 ASCII bytes in one integer, first byte lowest: compared without making strings.
+    public struct UnitCode: Hashable, Sendable {
+        private var bits: UInt64
+
+        /// No unit.
+        public static let none = UnitCode(nil)
+        public static let age = UnitCode("age")
+
+        /// - Precondition: `text` is at most 8 ASCII bytes, as every unit the recogniser gives is.
+        public init(_ text: String?) {
+            bits = 0
+            guard let text else { return }
+            precondition(text.utf8.count <= 8 && text.utf8.allSatisfy { $0 != 0 && $0 < 0x80 }, "a figure's unit is at most 8 ASCII bytes")
+            for (position, byte) in text.utf8.enumerated() { bits |= UInt64(byte) << UInt64(8 * position) }
+        }
+
+        public var text: String? {
+            guard bits != 0 else { return nil }
+            let count = (UInt64.bitWidth - bits.leadingZeroBitCount + 7) / 8
+            return withUnsafeBytes(of: bits.littleEndian) { String(decoding: $0.prefix(count), as: UTF8.self) }
+        }
     }
 }

@@ -417,8 +417,8 @@ extension FigureScanner {
            figure.kind == .count, (12...21).contains(figure.stated) {
             isAge = true
         }
-        if isAge || figure.unit == "age" { figure = asAge(figure) }
-        let floor = figure.kind == .number && figure.unit != "age" ? -Double.infinity : 0
+        if isAge || figure.unitCode == .age { figure = asAge(figure) }
+        let floor = figure.kind == .number && figure.unitCode != .age ? -Double.infinity : 0
         figure.value = qualify(figure.value, stated: figure.stated, by: qualifier, floor: floor)
         figure.qualifier = qualifier
         figure.tokens = index..<figure.tokens.upperBound
@@ -513,7 +513,7 @@ extension FigureScanner {
         if isDash(middle), attached(middle) { middle += 1 }
         guard word(middle) == joiner, let second = quantity(at: middle + 1), second.unit?.kind != .ordinal,
               var range = joinRange(first, second, start: index) else { return nil }
-        if isAgeRange || isAged(before: index) || range.unit == "age" { range = asAge(range) }
+        if isAgeRange || isAged(before: index) || range.unitCode == .age { range = asAge(range) }
         return range
     }
 }

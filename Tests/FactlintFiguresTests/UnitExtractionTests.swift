@@ -91,3 +91,34 @@ struct UnitExtractionTests {
                 "expected one age \(expected), read \(lines)")
     }
 }
+
+/// A figure keeps its unit packed in one integer; the spelling read back and the comparisons
+/// must be those of the unit as a string.
+@Suite("Unit codes")
+struct UnitCodeTests {
+    @Test("a unit reads back as written, and no unit as nil", arguments: [nil, "age", "USD", "KZT", "months", "ABCDEFGH"] as [String?])
+    func roundTrips(_ unit: String?) {
+        #expect(Figure.UnitCode(unit).text == unit)
+        var figure = Figure(kind: .money, value: .exactly(5), stated: 5, unit: unit, tokens: 0..<1, bytes: 0..<1)
+        #expect(figure.unit == unit)
+        figure.unit = "EUR"
+        #expect(figure.unit == "EUR" && figure.unitCode == Figure.UnitCode("EUR"))
+    }
+
+    @Test("codes are equal exactly when the units are")
+    func comparesLikeStrings() {
+        let units: [String?] = [nil, "age", "USD", "US", "USDX", "usd"]
+        for first in units {
+            for second in units {
+                #expect((Figure.UnitCode(first) == Figure.UnitCode(second)) == (first == second), "\(String(describing: first)) and \(String(describing: second))")
+            }
+        }
+        #expect(Figure.UnitCode.none == Figure.UnitCode(nil) && Figure.UnitCode.age == Figure.UnitCode("age"))
+    }
+
+    @Test("figures read from text carry the code of their unit")
+    func readFiguresCarryCodes() {
+        let figures = FigureRecognizer().figures(in: "The fund paid $500 to 12 girls aged 15.")
+        #expect(figures.map(\.unitCode) == [Figure.UnitCode("USD"), .none, .age])
+    }
+}

@@ -64,7 +64,7 @@ public struct BreakdownCheck: Check {
                 continue
             }
             guard let first = list.parts.first else { continue }
-            let unit = document.figures[first].unit
+            let unit = document.figures[first].unitCode
             // The total: before the opener in its sentence, else in the sentence before when the opener leads its sentence.
             // An opener may hold the total itself: "Among the 84 traffickers convicted in 2021, …".
             var totalIndex = opener["total"]?.figure ?? reader.total(before: openerStart, listWords: listWords, kind: document.figures[first].kind, unit: unit)
@@ -74,7 +74,7 @@ public struct BreakdownCheck: Check {
                 totalReader = ListReader(document: document, sentence: opener.sentence - 1, index: context.index)
                 totalIndex = totalReader.total(before: totalReader.items.count, listWords: listWords, kind: document.figures[first].kind, unit: unit)
             }
-            guard let totalIndex, list.parts.allSatisfy({ document.figures[$0].kind == document.figures[totalIndex].kind && document.figures[$0].unit == unit }) else { continue }
+            guard let totalIndex, list.parts.allSatisfy({ document.figures[$0].kind == document.figures[totalIndex].kind && document.figures[$0].unitCode == unit }) else { continue }
             guard !totalReader.mentions(BreakdownCheck.overlapPhrases), !reader.mentions(BreakdownCheck.overlapPhrases) else { continue }
             let total = document.figures[totalIndex]
             let statesWholeTotal = !completeWhen.isEmpty && totalReader.isAnnouncedTotal(figure: totalIndex)
@@ -237,7 +237,7 @@ struct ListReader {
         var position = start
         var parts: [Int] = []
         while let figure = amountFigure(position), !opensNestedGroup(position) {
-            if let first = parts.first, document.figures[first].kind != document.figures[figure].kind || document.figures[first].unit != document.figures[figure].unit {
+            if let first = parts.first, document.figures[first].kind != document.figures[figure].kind || document.figures[first].unitCode != document.figures[figure].unitCode {
                 return (parts, position)
             }
             parts.append(figure)
@@ -286,14 +286,14 @@ struct ListReader {
     /// The count before `end` that the list breaks down: outside parentheses, not a comparison
     /// ("compared with 92", "from 92 in 2015"), and not coordinated with another count. Among
     /// the nearest few, one whose noun the list repeats ("561 victims … 207 Thai victims") wins.
-    func total(before end: Int, listWords: WordHashes = WordHashes(), kind: FigureKind = .count, unit: String? = nil) -> Int? {
+    func total(before end: Int, listWords: WordHashes = WordHashes(), kind: FigureKind = .count, unit: Figure.UnitCode = .none) -> Int? {
         var depth = 0
         var position = end - 1
         var candidates: [Int] = []
         while position >= 0, candidates.count < 3 {
             if isMark(position, ")") { depth += 1 }
             if isMark(position, "(") { depth = max(0, depth - 1) }
-            if depth == 0, let figure = amountFigure(position), document.figures[figure].kind == kind, document.figures[figure].unit == unit {
+            if depth == 0, let figure = amountFigure(position), document.figures[figure].kind == kind, document.figures[figure].unitCode == unit {
                 let isComparison = ListReader.comparisonWords.contains { isWord(position - 1, $0) }
                     || (isWord(position + 1, .in) && position + 2 < items.count && isDate(position + 2))
                 if !isComparison { candidates.append(position) }

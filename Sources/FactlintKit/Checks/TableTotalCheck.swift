@@ -39,7 +39,7 @@ public struct TableTotalCheck: Check {
                         guard let partCell = rows[row]?.first(where: { $0.column == cell.column }),
                               let partIndex = onlyFigure(context.document, partCell.block),
                               context.document.figures[partIndex].kind == total.kind,
-                              context.document.figures[partIndex].unit == total.unit else {
+                              context.document.figures[partIndex].unitCode == total.unitCode else {
                             usable = false
                             break
                         }

@@ -54,7 +54,7 @@ struct LoweredProgram: Sendable {
             let kind = figure.pointee.kind
             switch self {
             case .count: return kind == .count
-            case .number: return kind == .count || (kind == .number && figure.pointee.unit == nil)
+            case .number: return kind == .count || (kind == .number && figure.pointee.unitCode == .none)
             case .percent: return kind == .percent
             case .money: return kind == .money
             case .duration: return kind == .duration

@@ -50,7 +50,7 @@ public enum SlotType: Sendable, Equatable {
     func accepts(_ figure: Figure) -> Bool {
         switch self {
         case .count: return figure.kind == .count
-        case .number: return figure.kind == .count || (figure.kind == .number && figure.unit == nil)
+        case .number: return figure.kind == .count || (figure.kind == .number && figure.unitCode == .none)
         case .percent: return figure.kind == .percent
         case .money: return figure.kind == .money
         case .duration: return figure.kind == .duration
