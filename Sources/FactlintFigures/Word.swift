@@ -60,7 +60,7 @@ enum Word: UInt16, CaseIterable, Sendable {
     }
 
     /// The word as written in lowercase.
-    var spelling: String { String(describing: self) }
+    var spelling: String { WordTable.spellings[Int(rawValue)] }
 }
 
 /// An open-addressing hash table from the hash of a lowercase word to its `Word`.
@@ -68,6 +68,44 @@ struct WordTable: Sendable {
     static let shared = WordTable()
     static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
     static let hashPrime: UInt64 = 0x100_0000_01b3
+
+    /// Every word's spelling, in the order of the cases: spelled out, as naming a case with
+    /// `String(describing:)` costs a reflection per case (a millisecond at start-up for all of them).
+    static let spellings: [String] = {
+        let spellings = """
+            zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+            sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+            thousand million billion trillion dozen hundreds thousands millions billions dozens tens mln bn mn
+            tn k m b first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+            thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth
+            fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth st nd rd th half
+            halves thirds quarter quarters fourths fifths sixths sevenths eighths ninths tenths january
+            february march april may june july august september october november december jan feb mar apr jun
+            jul aug sep sept oct nov dec year years yr yrs month months week weeks day days decade decades hour
+            hours hrs minutes mins monday tuesday wednesday thursday friday saturday sunday spring summer
+            autumn fall winter end beginning start middle am pm once twice times old olds aged age ages percent
+            pct per cent percentage points point dollar dollars euro euros pound pounds tenge ruble rubles
+            rouble roubles som soms somoni hryvnia lari lira rupee rupees baht peso pesos naira cedi cedis rand
+            yuan yen dinar dinars manat dram usd eur gbp kzt rub uzs kgs tjs uah thb ngn ghs inr chf us jpy cny
+            aud cad mxn zar brl idr pkr bdt npr kes aed sar gel amd azn php myr sgd hkd nzd lkr egp rs hk nz r
+            cents about around approximately approx roughly circa estimated nearly almost over above exceeding
+            under below more than greater excess of upwards well just at least no fewer less not much little
+            high low so plus higher young a an minimum maximum total up to most close short some between and or
+            from ranging ranged through until till respectively since during by before after early late mid pre
+            post throughout on into within c fy the its their this that his her s in for as article articles
+            art arts section sections sec chapter chapters tier tiers paragraph paragraphs para part parts nos
+            number law decree decrees resolution resolutions order page pages p pp item items annex clause
+            clauses rule volume vol edition step level phase grade figure fig table version v room box route
+            highway code act bill protocol subparagraph line lines appendix schedule ordinance directive
+            regulation sub category covid sars model flight block building apartment suite district convention
+            conventions recommendation target goal goals sdg sdgs indicator objective recital standard cases
+            decision case class another way thing hand such time few many main largest biggest worst best key
+            major primary leading top any every each which someone anyone must should can could might would
+            will off only other last several when who while
+            """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        assert(spellings == Word.allCases.map { String(describing: $0) }, "Word spellings out of step with the cases")
+        return spellings
+    }()
 
     let maximumLength: Int
     private let hashes: [UInt64]

@@ -90,7 +90,7 @@ struct ConfigurationReader {
         configuration.text = text
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAMLText.compose(text)
         } catch let failure as YamlError {
             var reader = RuleReader(path: path, text: text)
             reader.reportYAMLError(failure)

@@ -190,7 +190,7 @@ private struct Reader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try YAMLText.compose(yaml)
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):

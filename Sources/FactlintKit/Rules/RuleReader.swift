@@ -106,9 +106,7 @@ struct RuleReader {
     mutating func readFile() -> [Rule] {
         let root: Node?
         do {
-            // Every scalar is read as text and converted where a number or a flag is expected:
-            // resolving each scalar's type with regular expressions costs more than the rest of reading.
-            root = try Yams.compose(yaml: text, .basic)
+            root = try YAMLText.compose(text)
         } catch let error as YamlError {
             reportYAMLError(error)
             return []
@@ -458,7 +456,7 @@ struct RuleReader {
             if tablePath.lowercased().hasSuffix(".csv") {
                 rows = try ReferenceTable.rows(csv: text)
             } else {
-                let root = try Yams.compose(yaml: text, .basic)
+                let root = try YAMLText.compose(text)
                 if let root, let excess = YAMLSize.excess(of: root, limits: limits, writtenBytes: text.utf8.count) {
                     error(mapping["table"], "in the reference table '\(tableName)': \(excess.message)", help: excess.help)
                     return (nil, [])
@@ -720,6 +718,16 @@ struct RuleReader {
 
 /// How large a composed YAML tree is once its aliases are expanded, and how deep it nests.
 ///
+/// How factlint composes YAML (rule files, configuration, front matter): every scalar is read
+/// as text and converted where a number or a flag is expected, and the text is read as UTF-8.
+/// Yams' defaults would type each scalar with regular expressions (compiled on first use, more
+/// than a millisecond) and read the whole process environment to pick an encoding, per call.
+enum YAMLText {
+    static func compose(_ text: String) throws -> Node? {
+        try Yams.compose(yaml: text, .basic, .default, .utf8)
+    }
+}
+
 /// Yams shares an alias's node rather than copying it, so composing a "billion laughs" file is
 /// cheap; walking it is not, because nine aliases of nine aliases stand for 9⁹ nodes. Every
 /// reader of rule files walks the tree, so the tree is measured first, within a budget.

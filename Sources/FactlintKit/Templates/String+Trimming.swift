@@ -13,6 +13,6 @@ extension StringProtocol {
         while start < end, isSpace(bytes[start]) { start = bytes.index(after: start) }
         while end > start, isSpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
         // Sliced by scalars, as the bounds may fall inside a character (a space and a combining mark).
-        return String(String.UnicodeScalarView(text.unicodeScalars[start..<end]))
+        return String(Substring(text.unicodeScalars[start..<end]))
     }
 }
