@@ -96,12 +96,18 @@ public struct Figure: Hashable, Sendable {
         kind: FigureKind, value: Interval, stated: Double, qualifier: Qualifier = .exact,
         grain: DateGrain? = nil, unit: String? = nil, tokens: Range<Int>, bytes: Range<Int>
     ) {
+        self.init(kind: kind, value: value, stated: stated, qualifier: qualifier, grain: grain, unitCode: UnitCode(unit), tokens: tokens, bytes: bytes)
+    }
+
+    init(
+        kind: FigureKind, value: Interval, stated: Double, qualifier: Qualifier, grain: DateGrain?, unitCode: UnitCode, tokens: Range<Int>, bytes: Range<Int>
+    ) {
         self.kind = kind
         self.value = value
         self.stated = stated
         self.qualifier = qualifier
         self.grain = grain
-        self.unitCode = UnitCode(unit)
+        self.unitCode = unitCode
         self.tokenBounds = (UInt32(tokens.lowerBound), UInt32(tokens.upperBound))
         self.byteBounds = (UInt32(bytes.lowerBound), UInt32(bytes.upperBound))
     }
@@ -140,13 +146,19 @@ extension Figure {
         /// No unit.
         public static let none = UnitCode(nil)
         public static let age = UnitCode("age")
+        /// Durations, all counted in months.
+        public static let months = UnitCode("months")
 
         /// - Precondition: `text` is at most 8 ASCII bytes, as every unit the recogniser gives is.
         public init(_ text: String?) {
             bits = 0
             guard let text else { return }
-            precondition(text.utf8.count <= 8 && text.utf8.allSatisfy { $0 != 0 && $0 < 0x80 }, "a figure's unit is at most 8 ASCII bytes")
-            for (position, byte) in text.utf8.enumerated() { bits |= UInt64(byte) << UInt64(8 * position) }
+            var shift: UInt64 = 0
+            for byte in text.utf8 {
+                precondition(shift < 64 && byte != 0 && byte < 0x80, "a figure's unit is at most 8 ASCII bytes")
+                bits |= UInt64(byte) << shift
+                shift += 8
+            }
         }
 
         public var text: String? {

@@ -4,7 +4,7 @@ struct MeasureUnit {
     /// Base units per written unit: 12 months per year; 1 otherwise.
     var factor: Double
     /// A currency code, "months" for durations or "age" for ages.
-    var code: String?
+    var code: Figure.UnitCode = .none
     /// The token after the unit's words.
     var end: Int
     /// Months added by a second part: "six years and six months".
@@ -31,7 +31,7 @@ extension FigureScanner {
         if let (code, numberStart) = currencyPrefix(at: index) {
             guard var amount = number(at: numberStart), !amount.isWords || !isNumber(numberStart) else { return nil }
             applyLetterScale(to: &amount)
-            return Quantity(start: index, amount: amount, unit: MeasureUnit(kind: .money, factor: 1, code: code, end: amount.end))
+            return Quantity(start: index, amount: amount, unit: MeasureUnit(kind: .money, factor: 1, code: Figure.UnitCode(code), end: amount.end))
         }
         if let article = word(index), article == .a || article == .an, let single = singleUnit(at: index) { return single }
         guard var amount = number(at: index) else { return nil }
@@ -122,18 +122,18 @@ extension FigureScanner {
             return MeasureUnit(kind: .ordinal, factor: 1, end: position + 1)
         }
         if let end = ageSuffixEnd(at: position) {
-            return MeasureUnit(kind: .number, factor: 1, code: "age", end: end)
+            return MeasureUnit(kind: .number, factor: 1, code: .age, end: end)
         }
         if let duration = durationUnit(at: position) { return duration }
-        if let currency = word(position)?.currencyWord { return MeasureUnit(kind: .money, factor: 1, code: currency, end: position + 1) }
+        if let currency = word(position)?.currencyWord { return MeasureUnit(kind: .money, factor: 1, code: Figure.UnitCode(currency), end: position + 1) }
         if word(position) == .us, let currency = word(position + 1)?.currencyWord, currency == "USD" {
-            return MeasureUnit(kind: .money, factor: 1, code: currency, end: position + 2)
+            return MeasureUnit(kind: .money, factor: 1, code: Figure.UnitCode(currency), end: position + 2)
         }
         // "500 €", "500€": a sign after the amount, not the start of the next one.
         if let currency = mark(position)?.currency, !isNumber(position + 1) || tokens[position + 1].spaceBefore {
-            return MeasureUnit(kind: .money, factor: 1, code: currency, end: position + 1)
+            return MeasureUnit(kind: .money, factor: 1, code: Figure.UnitCode(currency), end: position + 1)
         }
-        if let code = word(position)?.currencyCode, isAllCaps(position) { return MeasureUnit(kind: .money, factor: 1, code: code, end: position + 1) }
+        if let code = word(position)?.currencyCode, isAllCaps(position) { return MeasureUnit(kind: .money, factor: 1, code: Figure.UnitCode(code), end: position + 1) }
         return nil
     }
 
@@ -155,7 +155,7 @@ extension FigureScanner {
         if isDash(position), attached(position), attached(position + 1) { position += 1 }  // "10-year sentence"
         guard let unitWord = word(position), let months = unitWord.durationMonths else { return nil }
         position = afterPossessive(position + 1)
-        var unit = MeasureUnit(kind: .duration, factor: months, code: "months", end: position, isYears: unitWord.isYearUnit)
+        var unit = MeasureUnit(kind: .duration, factor: months, code: .months, end: position, isYears: unitWord.isYearUnit)
         // "a year and a half", "two years and a half".
         if word(position) == .and, word(position + 1) == .a, word(position + 2) == .half, word(position + 3) != .of {
             unit.extra = 0.5 * months
@@ -203,7 +203,7 @@ extension FigureScanner {
     func figure(_ quantity: Quantity) -> Figure {
         let value = interval(quantity.amount, quantity.unit)
         let stated = quantity.amount.value * (quantity.unit?.factor ?? 1) + (quantity.unit?.extra ?? 0)
-        return make(kind(quantity.amount, quantity.unit), value, stated: stated, unit: quantity.unit?.code,
+        return make(kind(quantity.amount, quantity.unit), value, stated: stated, unit: quantity.unit?.code ?? .none,
                     tokens: quantity.start..<quantity.end)
     }
 
@@ -303,7 +303,7 @@ extension FigureScanner {
         guard lowValue.lower <= highValue.upper, lowValue.lower < highValue.lower || lowValue == highValue else { return nil }
         let kind = high.unit?.kind ?? low.unit?.kind ?? (low.amount.isInteger && high.amount.isInteger ? .count : .number)
         return make(kind, Interval(lower: lowValue.lower, upper: highValue.upper), stated: lowValue.midpoint, qualifier: .range,
-                    unit: high.unit?.code ?? low.unit?.code, tokens: start..<second.end)
+                    unit: high.unit?.code ?? low.unit?.code ?? .none, tokens: start..<second.end)
     }
 
     /// Whether a money unit came after the amount ("5,000 dollars") rather than before ("$5,000").
@@ -323,7 +323,7 @@ extension FigureScanner {
             if let unit = next.unit {
                 switch unit.kind {
                 case .duration, .percent: return unit.extra == 0 ? unit : nil
-                case .number where unit.code == "age": return unit
+                case .number where unit.code == .age: return unit
                 default: return nil
                 }
             }
@@ -381,7 +381,7 @@ extension FigureScanner {
             return figure
         }
         age.kind = .number
-        age.unit = "age"
+        age.unitCode = .age
         return age
     }
 

@@ -258,10 +258,10 @@ struct FigureScanner {
 
     func make(
         _ kind: FigureKind, _ value: Interval, stated: Double, qualifier: Qualifier = .exact,
-        grain: DateGrain? = nil, unit: String? = nil, tokens tokenRange: Range<Int>
+        grain: DateGrain? = nil, unit: Figure.UnitCode = .none, tokens tokenRange: Range<Int>
     ) -> Figure {
         Figure(
-            kind: kind, value: value, stated: stated, qualifier: qualifier, grain: grain, unit: unit,
+            kind: kind, value: value, stated: stated, qualifier: qualifier, grain: grain, unitCode: unit,
             tokens: tokenRange, bytes: byteRange(tokenRange)
         )
     }

@@ -304,10 +304,11 @@ struct MarkdownParser {
     }
 
     func isThematicBreak(_ line: Line) -> Bool {
-        for mark in [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "_")] where isRule(line, of: mark, minimum: 3, spacesAllowed: true) {
-            return true
-        }
-        return false
+        // A rule is made of one mark, so only the mark its first byte is can make it one.
+        let range = trimmed(line)
+        guard let first = range.first.map({ bytes[$0] }),
+              first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_") else { return false }
+        return isRule(line, of: first, minimum: 3, spacesAllowed: true)
     }
 
     // MARK: Code and comments

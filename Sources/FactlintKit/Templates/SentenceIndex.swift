@@ -102,20 +102,39 @@ final class SentenceIndex: Sendable {
                 }
             }
         }
-        // The postings, laid out by word from the counts, filled from the sentences' bits in order.
-        var starts = [0]
-        starts.reserveCapacity(lookedFor.count + 1)
-        for count in counts { starts.append(starts[starts.count - 1] + count) }
-        var next = starts
-        var postings = [Int32](repeating: 0, count: starts[starts.count - 1])
-        for sentence in 0..<sentenceCount {
-            for word in 0..<width {
-                var bits = present[sentence * width + word]
-                while bits != 0 {
-                    let number = word << 6 + bits.trailingZeroBitCount
-                    postings[next[number]] = Int32(sentence)
-                    next[number] += 1
-                    bits &= bits - 1
+        // The postings, laid out by word from the counts (which then count on as where each
+        // word's next sentence goes), filled from the sentences' bits in order; through pointers too.
+        let wordCount = lookedFor.count
+        var starts = [Int](repeating: 0, count: wordCount + 1)
+        var postings: [Int32] = []
+        starts.withUnsafeMutableBufferPointer { starts in
+            counts.withUnsafeMutableBufferPointer { next in
+                var total = 0
+                for number in 0..<wordCount {
+                    starts[number] = total
+                    let count = next[number]
+                    next[number] = total
+                    total += count
+                }
+                starts[wordCount] = total
+                // Every slot is written once: each word has as many as its count.
+                postings = [Int32](unsafeUninitializedCapacity: total) { postings, initialized in
+                    present.withUnsafeBufferPointer { present in
+                        var bitsIndex = 0
+                        for sentence in 0..<sentenceCount {
+                            for word in 0..<width {
+                                var bits = present[bitsIndex]
+                                bitsIndex += 1
+                                while bits != 0 {
+                                    let number = word << 6 | bits.trailingZeroBitCount
+                                    postings[next[number]] = Int32(truncatingIfNeeded: sentence)
+                                    next[number] += 1
+                                    bits &= bits &- 1
+                                }
+                            }
+                        }
+                    }
+                    initialized = total
                 }
             }
         }
@@ -135,55 +154,64 @@ final class SentenceIndex: Sendable {
     /// The positions of a sentence's items in `items`, `hashes` and `traits`.
     func itemRange(of sentence: Int) -> Range<Int> { starts[sentence]..<starts[sentence + 1] }
 
-    /// The sentences holding the looked-for word numbered `number`, in increasing order.
-    private func sentences(holding number: Int) -> ArraySlice<Int32> {
-        postings[postingStarts[number]..<postingStarts[number + 1]]
-    }
-
-    /// Whether a sentence holds one of the looked-for words numbered in `group`.
-    private func holds(_ sentence: Int, anyOf group: [Int]) -> Bool {
-        let base = sentence * presentWidth
-        return group.contains { present[base + $0 >> 6] & (UInt64(1) << UInt64($0 & 63)) != 0 }
-    }
-
     /// The sentences a template may match: those holding an item of every group it requires,
     /// found through its rarest group; every sentence when it requires none.
+    ///
+    /// The tables are read through pointers: a template's groups are looked up for every
+    /// document, and checking each index against its array's bounds cost a third of the time.
     ///
     /// - Parameter groups: the template's required groups, numbered by `lookedFor.groups(of:)`.
     func candidates(groups: [[Int]]) -> [Int] {
         guard !groups.isEmpty else { return Array(0..<sentenceCount) }
-        // The group whose words occur in fewest sentences (counted with repeats across words).
-        var rarest = 0
-        var rarestCount = Int.max
-        for (position, group) in groups.enumerated() {
-            var count = 0
-            for number in group { count += postingStarts[number + 1] - postingStarts[number] }
-            if count == 0 { return [] }
-            if count < rarestCount {
-                rarest = position
-                rarestCount = count
+        return postingStarts.withUnsafeBufferPointer { postingStarts in
+            // The group whose words occur in fewest sentences (counted with repeats across words).
+            var rarest = 0
+            var rarestCount = Int.max
+            for position in groups.indices {
+                var count = 0
+                for number in groups[position] { count += postingStarts[number + 1] - postingStarts[number] }
+                if count == 0 { return [] }
+                if count < rarestCount {
+                    rarest = position
+                    rarestCount = count
+                }
+            }
+            return present.withUnsafeBufferPointer { present in
+                postings.withUnsafeBufferPointer { postings in
+                    let width = presentWidth
+                    // Whether a sentence holds a word of each group but the rarest.
+                    func holdsTheOthers(_ sentence: Int) -> Bool {
+                        let base = sentence * width
+                        for position in groups.indices where position != rarest {
+                            guard groups[position].contains(where: { present[base + $0 >> 6] & (UInt64(1) << UInt64($0 & 63)) != 0 }) else { return false }
+                        }
+                        return true
+                    }
+                    var result: [Int] = []
+                    result.reserveCapacity(rarestCount)
+                    let rarestGroup = groups[rarest]
+                    if rarestGroup.count == 1 {
+                        for slot in postingStarts[rarestGroup[0]]..<postingStarts[rarestGroup[0] + 1] {
+                            let sentence = Int(postings[slot])
+                            if holdsTheOthers(sentence) { result.append(sentence) }
+                        }
+                    } else {
+                        var listed: [Int32] = []
+                        listed.reserveCapacity(rarestCount)
+                        for number in rarestGroup {
+                            listed += UnsafeBufferPointer(rebasing: postings[postingStarts[number]..<postingStarts[number + 1]])
+                        }
+                        listed.sort()
+                        var previous: Int32 = -1
+                        for sentence in listed where sentence != previous {
+                            previous = sentence
+                            if holdsTheOthers(Int(sentence)) { result.append(Int(sentence)) }
+                        }
+                    }
+                    return result
+                }
             }
         }
-        var result: [Int] = []
-        result.reserveCapacity(rarestCount)
-        func add(_ sentence: Int) {
-            for group in groups.indices where group != rarest && !holds(sentence, anyOf: groups[group]) { return }
-            result.append(sentence)
-        }
-        if groups[rarest].count == 1 {
-            for sentence in sentences(holding: groups[rarest][0]) { add(Int(sentence)) }
-        } else {
-            var listed: [Int32] = []
-            listed.reserveCapacity(rarestCount)
-            for number in groups[rarest] { listed += sentences(holding: number) }
-            listed.sort()
-            var previous: Int32 = -1
-            for sentence in listed where sentence != previous {
-                previous = sentence
-                add(Int(sentence))
-            }
-        }
-        return result
     }
 }
 
@@ -243,14 +271,18 @@ struct HashTable<Value: Sendable>: Sendable {
         Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
+    /// - Complexity: a probe or two: the table is at most half full. Read through pointers, as
+    ///   slots are masked to the table's size and need no bounds check.
     @inline(__always)
     func value(for hash: UInt64) -> Value? {
-        var slot = HashTable.slot(of: hash, mask: mask)
-        while true {
-            let key = keys[slot]
-            if key == hash { return values[slot] }
-            if key == 0 { return nil }
-            slot = (slot + 1) & mask
+        keys.withUnsafeBufferPointer { keys in
+            var slot = HashTable.slot(of: hash, mask: mask)
+            while true {
+                let key = keys[slot]
+                if key == hash { return values.withUnsafeBufferPointer { $0[slot] } }
+                if key == 0 { return nil }
+                slot = (slot &+ 1) & mask
+            }
         }
     }
 }
