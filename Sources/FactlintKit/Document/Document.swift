@@ -176,7 +176,9 @@ private struct Reader {
         }
         readMetadata(limits: limits)
         buildSections()
-        readSentences(recognizer: recognizer, markdown: format == .markdown)
+        // The bytes read: the part's lines, or the whole file.
+        let size = lines.map { max(0, source.lineRange($0.upperBound).upperBound - source.lineRange($0.lowerBound).lowerBound) } ?? source.bytes.count
+        readSentences(recognizer: recognizer, markdown: format == .markdown, size: size)
     }
 
     mutating func readMetadata(limits: Limits) {
@@ -229,10 +231,15 @@ private struct Reader {
         self.sections = sections
     }
 
-    mutating func readSentences(recognizer: FigureRecognizer, markdown: Bool) {
+    /// - Parameter size: how many bytes of the file are read, to size the arrays.
+    mutating func readSentences(recognizer: FigureRecognizer, markdown: Bool, size: Int) {
         let tokenizer = Tokenizer(markdownInline: markdown)
-        tokens.reserveCapacity(source.bytes.count / 5)
-        tokenHashes.reserveCapacity(source.bytes.count / 5)
+        // Room for what a report usually holds (a token per 5 bytes, a figure per 64, a sentence
+        // per 96), so the arrays seldom grow; an unusual one grows as arrays do.
+        tokens.reserveCapacity(size / 5)
+        tokenHashes.reserveCapacity(size / 5)
+        figures.reserveCapacity(size / 64)
+        sentences.reserveCapacity(size / 96)
         for index in blocks.indices where blocks[index].isProse {
             let first = tokens.count
             tokenizer.tokenize(source.bytes, segments: segments[blocks[index].segments], into: &tokens, hashes: &tokenHashes)

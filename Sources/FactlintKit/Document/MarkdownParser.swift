@@ -58,6 +58,9 @@ struct MarkdownParser {
             let range = source.lineRange(number)
             return Line(start: range.lowerBound, end: range.upperBound, content: parser.firstNonBlank(from: range.lowerBound, to: range.upperBound))
         }
+        // Room for a block per two lines and a segment per line, so the arrays seldom grow.
+        parser.blocks.reserveCapacity(lines.count / 2 + 1)
+        parser.segments.reserveCapacity(lines.count)
         let topLevel = Context(listItem: nil, list: nil, quoteDepth: 0)
         if numbers.lowerBound == 1, let (frontMatter, rest) = parser.frontMatter(lines) {
             parser.append(.frontMatter, frontMatter, topLevel)
@@ -534,6 +537,7 @@ struct MarkdownParser {
             range = range.lowerBound..<(range.upperBound - 1)
         }
         var result: [Range<Int>] = []
+        result.reserveCapacity(8)
         var cellStart = range.lowerBound
         var index = range.lowerBound
         var inCode = false
