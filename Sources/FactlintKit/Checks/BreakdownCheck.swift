@@ -197,9 +197,11 @@ struct ListReader {
         return false
     }
 
-    func isMark(_ index: Int, _ mark: String) -> Bool {
-        guard index >= 0, index < items.count, case .token(let token) = items[index], document.tokens[token].kind == .punctuation else { return false }
-        return document.source.bytes[document.tokens[token].bytes].elementsEqual(mark.utf8)
+    /// Whether the item at `index` is the ASCII mark `mark`.
+    func isMark(_ index: Int, _ mark: Unicode.Scalar) -> Bool {
+        guard index >= 0, index < items.count, case .token(let token) = items[index] else { return false }
+        let bounds = document.tokens[token].bytes
+        return bounds.count == 1 && UInt32(document.source.bytes[bounds.lowerBound]) == mark.value
     }
 
     func word(_ index: Int) -> String? {

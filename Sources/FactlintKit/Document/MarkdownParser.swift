@@ -365,7 +365,8 @@ struct MarkdownParser {
     }
 
     func startsComment(_ line: Line) -> Bool {
-        line.end - line.start >= 4 && bytes[line.start..<(line.start + 4)].elementsEqual("<!--".utf8)
+        line.end - line.start >= 4 && bytes[line.start] == UInt8(ascii: "<") && bytes[line.start + 1] == UInt8(ascii: "!")
+            && bytes[line.start + 2] == UInt8(ascii: "-") && bytes[line.start + 3] == UInt8(ascii: "-")
     }
 
     mutating func comment(_ lines: ArraySlice<Line>, from start: Int, context: Context) -> Int {

@@ -48,6 +48,8 @@ struct TemplateMatcher {
                 search.begin(sentence: index.itemRange(of: sentence))
                 var start = 0
                 while let found = search.nextMatch(from: start) {
+                    // Room for a match per sentence, once one is found: most searches find none.
+                    if results.isEmpty { results.reserveCapacity(sentences.count) }
                     results.append(makeMatch(sentence: sentence, search: search, range: found))
                     start = max(found.upperBound, found.lowerBound + 1)
                 }
