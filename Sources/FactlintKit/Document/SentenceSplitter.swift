@@ -28,7 +28,8 @@ struct SentenceSplitter {
         var start = range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
-            guard isTerminal(index) else {
+            // Most tokens are words and numbers: one test passes them by.
+            guard tokens[index].kind == .punctuation, isTerminal(index) else {
                 index += 1
                 continue
             }
