@@ -275,11 +275,14 @@ struct TemplateMatcher {
             }
         }
 
-        @inline(__always)
-        private func traits(_ position: Int) -> ItemTraits { traits[base + position] }
+        // Positions are small (a sentence's items, within a document's), so the arithmetic on
+        // them below wraps rather than checks for overflow: these run for every item tried.
 
         @inline(__always)
-        private func hash(_ position: Int) -> UInt64 { hashes[base + position] }
+        private func traits(_ position: Int) -> ItemTraits { traits[base &+ position] }
+
+        @inline(__always)
+        private func hash(_ position: Int) -> UInt64 { hashes[base &+ position] }
 
         @inline(__always)
         private func inSet(_ set: Int32, _ hash: UInt64) -> Bool {
@@ -301,9 +304,9 @@ struct TemplateMatcher {
         /// Whether a match can begin at a position, as far as its first item goes.
         @inline(__always)
         private func admitsStart(at position: Int) -> Bool {
-            let itemTraits = traits[base + position]
+            let itemTraits = traits[base &+ position]
             if itemTraits.contains(.figure) {
-                guard starts.figures != 0, case .figure(let figure) = items[base + position] else { return false }
+                guard starts.figures != 0, case .figure(let figure) = items[base &+ position] else { return false }
                 var filters = starts.figures
                 while filters != 0 {
                     if LoweredProgram.FigureFilter(rawValue: Int32(filters.trailingZeroBitCount))!.accepts(figures.baseAddress! + figure) { return true }
@@ -311,13 +314,13 @@ struct TemplateMatcher {
                 }
                 return false
             }
-            let hash = hashes[base + position]
+            let hash = hashes[base &+ position]
             return !itemTraits.isDisjoint(with: starts.traits) || (starts.hashBits & StartFilter.bit(of: hash) != 0 && inSet(starts.set, hash))
         }
 
         /// The end of a match of the program from `pc` at `position`, or nil.
         mutating func run(pc: Int, position: Int) -> Int? {
-            let state = pc * (count + 1) + position
+            let state = pc &* (count &+ 1) &+ position
             let (word, bit) = (state >> 6, UInt64(1) << UInt64(state & 63))
             if failed[word] & bit != 0 { return nil }
             if let end = step(pc: pc, position: position) { return end }
