@@ -69,13 +69,17 @@ public struct BreakdownCheck: Check {
             // An opener may hold the total itself: "Among the 84 traffickers convicted in 2021, …".
             var totalIndex = opener["total"]?.figure ?? reader.total(before: openerStart, listWords: listWords, kind: document.figures[first].kind, unit: unit)
             var totalReader = reader
+            var totalInSentenceBefore = false
             if totalIndex == nil, openerStart <= 1, opener.sentence > 0,
                document.sentences[opener.sentence - 1].block == document.sentences[opener.sentence].block {
                 totalReader = ListReader(document: document, sentence: opener.sentence - 1, index: context.index)
+                totalInSentenceBefore = true
                 totalIndex = totalReader.total(before: totalReader.items.count, listWords: listWords, kind: document.figures[first].kind, unit: unit)
             }
             guard let totalIndex, list.parts.allSatisfy({ document.figures[$0].kind == document.figures[totalIndex].kind && document.figures[$0].unitCode == unit }) else { continue }
-            guard !totalReader.mentions(BreakdownCheck.overlapPhrases), !reader.mentions(BreakdownCheck.overlapPhrases) else { continue }
+            // The total's sentence is read for overlaps too when it is the one before.
+            guard !reader.mentions(BreakdownCheck.overlapPhrases),
+                  !totalInSentenceBefore || !totalReader.mentions(BreakdownCheck.overlapPhrases) else { continue }
             let total = document.figures[totalIndex]
             let statesWholeTotal = !completeWhen.isEmpty && totalReader.isAnnouncedTotal(figure: totalIndex)
             let isComplete = statesWholeTotal || completeWhen.contains { set in set.allSatisfy { group in group.contains { listWords.contains(wordHash($0.utf8)) } } }
@@ -354,7 +358,7 @@ struct ListReader {
     func mentions(_ phrases: ListPhrases) -> Bool {
         for start in 0..<items.count {
             let hash = hashes[start]
-            guard phrases.firstWords.contains(hash) else { continue }
+            guard phrases.firstWordBits & (1 << (hash & 63)) != 0, phrases.firstWords.contains(hash) else { continue }
             for phrase in phrases.phrases where phrase[0].hash == hash && start + phrase.count <= items.count {
                 if phrase.indices.dropFirst().allSatisfy({ isWord(start + $0, phrase[$0]) }) { return true }
             }
@@ -397,10 +401,13 @@ struct ListWord: ExpressibleByStringLiteral, Sendable {
 struct ListPhrases: Sendable {
     let phrases: [[ListWord]]
     let firstWords: [UInt64]
+    /// One bit per `hash & 63` of the first words: most items are passed by on one test.
+    let firstWordBits: UInt64
 
     init(_ phrases: [[ListWord]]) {
         self.phrases = phrases
         firstWords = phrases.map { $0[0].hash }
+        firstWordBits = firstWords.reduce(0) { $0 | 1 << ($1 & 63) }
     }
 }
 
