@@ -30,10 +30,10 @@ public struct SameCheck: Check {
         var isWords: [Bool]
         /// The words of each part that is words (`SameCheck.words`); nil for a figure's part.
         /// Worked out only when the report holds a restatement, the only statement that compares them.
-        var partWords: [Set<String>?]
+        var partWords: [KeyWords?]
         var binding: Binding
         /// The words of each optional key, nil where the statement does not give it.
-        var optionalParts: [Set<String>?]
+        var optionalParts: [KeyWords?]
 
         var key: String { parts.joined(separator: ", ") }
     }
@@ -104,7 +104,7 @@ public struct SameCheck: Check {
         // restatement fits shares a word with it, so only those sharing one are tried.
         struct UnitWord: Hashable {
             var unit: Int
-            var word: String
+            var word: UInt64
         }
         let wordsPart = all.first?.isWords.firstIndex(of: true).flatMap { part in all.allSatisfy { $0.isWords[part] } ? part : nil }
         var statementsWith: [UnitWord: [Int]] = [:]
@@ -113,7 +113,7 @@ public struct SameCheck: Check {
                 if restatements.isEmpty {
                     earlier[UnitKey(unit: other.unit, parts: other.parts), default: []].append(position)
                 } else if !other.isRestatement, let wordsPart, let words = other.partWords[wordsPart] {
-                    for word in words { statementsWith[UnitWord(unit: other.unit, word: word), default: []].append(position) }
+                    for word in words.hashes { statementsWith[UnitWord(unit: other.unit, word: word), default: []].append(position) }
                 }
             }
             // Without restatements, a statement is held against the first with the same key. With
@@ -132,7 +132,7 @@ public struct SameCheck: Check {
                 } else if let wordsPart, let words = other.partWords[wordsPart] {
                     // The nearest earlier statement that fits, among those sharing a word.
                     var nearest: Int?
-                    for word in words {
+                    for word in words.hashes {
                         for candidate in (statementsWith[UnitWord(unit: other.unit, word: word)] ?? []).reversed() {
                             if let nearest, candidate <= nearest { break }
                             if fits(all[candidate]) {
@@ -220,17 +220,18 @@ public struct SameCheck: Check {
         }
     }
 
-    static func words(_ key: String) -> Set<String> {
-        var words: Set<String> = []
+    /// The words of a key, split at spaces and hyphens, less articles.
+    static func words(_ key: String) -> KeyWords {
+        var hashes: [UInt64] = []
         for word in key.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }) {
-            let word = String(decoding: word, as: UTF8.self)
-            if !SameCheck.articles.contains(word) { words.insert(word) }
+            let hash = KeyWords.hash(word)
+            if !SameCheck.articles.contains(hash) { hashes.append(hash) }
         }
-        return words
+        return KeyWords(hashes)
     }
 
     /// Words a key's words leave out.
-    static let articles: Set<String> = ["the", "of", "a", "an"]
+    static let articles = ["the", "of", "a", "an"].map { KeyWords.hash($0.utf8) }
 
     /// A key with a leading article and a plural "s" dropped, so "the traffickers" meets "trafficker".
     static func normalisedKey(_ key: String) -> String {
@@ -274,5 +275,46 @@ public struct SameCheck: Check {
         return words.map { word in
             word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
         }.joined(separator: " ")
+    }
+}
+
+/// The distinct words of a key, each kept as a 64-bit hash and sorted, so keys are compared
+/// word for word without making a string per word. Words are equal as strings are: an ASCII
+/// word is hashed by its bytes (FNV-1a), any other by its canonical form (Swift's `Hasher`,
+/// the same for equal strings within a run, which is all the comparisons need).
+struct KeyWords: Sendable, Equatable {
+    /// Sorted, without repeats.
+    let hashes: [UInt64]
+
+    init(_ hashes: [UInt64]) {
+        var sorted = hashes.sorted()
+        var kept = 0
+        for index in sorted.indices where kept == 0 || sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        self.hashes = sorted
+    }
+
+    var isEmpty: Bool { hashes.isEmpty }
+
+    /// Whether every word of this key is a word of `other`.
+    func isSubset(of other: KeyWords) -> Bool {
+        var position = 0
+        for hash in hashes {
+            while position < other.hashes.count, other.hashes[position] < hash { position += 1 }
+            guard position < other.hashes.count, other.hashes[position] == hash else { return false }
+        }
+        return true
+    }
+
+    static func hash<Bytes: Collection>(_ word: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        guard word.allSatisfy({ $0 < 0x80 }) else {
+            return UInt64(bitPattern: Int64(String(decoding: word, as: UTF8.self).hashValue))
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 }
