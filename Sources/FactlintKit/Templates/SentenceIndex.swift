@@ -165,32 +165,34 @@ final class SentenceIndex: Sendable {
         guard !groups.isEmpty else { return Array(0..<sentenceCount) }
         return postingStarts.withUnsafeBufferPointer { postingStarts in
             // The group whose words occur in fewest sentences (counted with repeats across words).
-            var rarest = 0
-            var rarestCount = Int.max
+            var fewest = (position: 0, count: Int.max)
             for position in groups.indices {
                 var count = 0
                 for number in groups[position] { count += postingStarts[number + 1] - postingStarts[number] }
                 if count == 0 { return [] }
-                if count < rarestCount {
-                    rarest = position
-                    rarestCount = count
-                }
+                if count < fewest.count { fewest = (position, count) }
             }
+            let (rarest, rarestCount) = fewest
             return present.withUnsafeBufferPointer { present in
                 postings.withUnsafeBufferPointer { postings in
                     let width = presentWidth
-                    // Whether a sentence holds a word of each group but the rarest.
-                    func holdsTheOthers(_ sentence: Int) -> Bool {
+                    // Whether a sentence holds a word of each group but `skipped`.
+                    func holdsGroups(_ sentence: Int, but skipped: Int) -> Bool {
                         let base = sentence * width
-                        for position in groups.indices where position != rarest {
+                        for position in groups.indices where position != skipped {
                             guard groups[position].contains(where: { present[base + $0 >> 6] & (UInt64(1) << UInt64($0 & 63)) != 0 }) else { return false }
                         }
                         return true
                     }
+                    func holdsTheOthers(_ sentence: Int) -> Bool { holdsGroups(sentence, but: rarest) }
                     var result: [Int] = []
                     result.reserveCapacity(rarestCount)
                     let rarestGroup = groups[rarest]
-                    if rarestGroup.count == 1 {
+                    if rarestGroup.count > 1, rarestCount * 4 >= sentenceCount {
+                        // Words common enough that testing every sentence's bits costs less
+                        // than merging their lists.
+                        for sentence in 0..<sentenceCount where holdsGroups(sentence, but: -1) { result.append(sentence) }
+                    } else if rarestGroup.count == 1 {
                         for slot in postingStarts[rarestGroup[0]]..<postingStarts[rarestGroup[0] + 1] {
                             let sentence = Int(postings[slot])
                             if holdsTheOthers(sentence) { result.append(sentence) }
