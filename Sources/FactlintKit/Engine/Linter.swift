@@ -114,8 +114,13 @@ public struct Linter: Sendable {
         // Rules are read in place: a `Rule` carries texts and examples, too much to copy per document.
         let scratch = TemplateMatcher.SearchScratch()
         for ruleIndex in rules.indices {
-            let matches = templates[ruleIndex].map { template, groups in
-                TemplateMatcher(template: template, document: document, index: index, groups: groups, scratch: scratch).matches()
+            // A template is looked at only where it may match: most templates may match nowhere
+            // in a given report, and setting up a search costs a copy of the template.
+            let matches = templates[ruleIndex].indices.map { position -> [TemplateMatch] in
+                let candidates = index.candidates(groups: templates[ruleIndex][position].groups)
+                guard !candidates.isEmpty else { return [] }
+                return TemplateMatcher(template: templates[ruleIndex][position].template, document: document, index: index,
+                                       groups: templates[ruleIndex][position].groups, scratch: scratch).matches(in: candidates)
             }
             if judgesMatchesOnly[ruleIndex], matches.allSatisfy({ $0.isEmpty }) {
                 lap(ruleIndex)
