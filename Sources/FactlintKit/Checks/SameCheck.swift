@@ -260,7 +260,14 @@ public struct SameCheck: Check {
             let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
             if isFirst {
                 isFirst = false
-                if word.elementsEqual("the".utf8) || word.elementsEqual("a".utf8) || word.elementsEqual("an".utf8) { continue }
+                // "the", "a", "an", compared byte by byte.
+                let isArticle = switch word.count {
+                case 1: word[0] == UInt8(ascii: "a")
+                case 2: word[0] == UInt8(ascii: "a") && word[1] == UInt8(ascii: "n")
+                case 3: word[0] == UInt8(ascii: "t") && word[1] == UInt8(ascii: "h") && word[2] == UInt8(ascii: "e")
+                default: false
+                }
+                if isArticle { continue }
             }
             let dropsPlural = word.count > 3 && word.last == s && word[word.count - 2] != s
             if !result.isEmpty { result.append(space) }
