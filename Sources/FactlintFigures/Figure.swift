@@ -72,13 +72,8 @@ public struct Figure: Hashable, Sendable {
     /// For dates, the grain they were written with.
     public var grain: DateGrain?
 
-    /// A currency code for money ("USD", "KZT"); "age" for ages.
-    ///
-    /// - Precondition: a unit is at most 8 ASCII bytes, as every unit the recogniser gives is.
-    public var unit: String? {
-        get { unitCode.text }
-        set { unitCode = UnitCode(newValue) }
-    }
+    /// A currency code for money ("USD", "KZT"); "age" for ages; "months" for durations.
+    public var unit: String? { unitCode.text }
 
     /// The tokens the figure spans, as indices into the token array it was read from.
     public var tokens: Range<Int> {
@@ -94,20 +89,14 @@ public struct Figure: Hashable, Sendable {
 
     public init(
         kind: FigureKind, value: Interval, stated: Double, qualifier: Qualifier = .exact,
-        grain: DateGrain? = nil, unit: String? = nil, tokens: Range<Int>, bytes: Range<Int>
-    ) {
-        self.init(kind: kind, value: value, stated: stated, qualifier: qualifier, grain: grain, unitCode: UnitCode(unit), tokens: tokens, bytes: bytes)
-    }
-
-    init(
-        kind: FigureKind, value: Interval, stated: Double, qualifier: Qualifier, grain: DateGrain?, unitCode: UnitCode, tokens: Range<Int>, bytes: Range<Int>
+        grain: DateGrain? = nil, unit: UnitCode = .none, tokens: Range<Int>, bytes: Range<Int>
     ) {
         self.kind = kind
         self.value = value
         self.stated = stated
         self.qualifier = qualifier
         self.grain = grain
-        self.unitCode = unitCode
+        self.unitCode = unit
         self.tokenBounds = (UInt32(tokens.lowerBound), UInt32(tokens.upperBound))
         self.byteBounds = (UInt32(bytes.lowerBound), UInt32(bytes.upperBound))
     }
@@ -144,21 +133,26 @@ extension Figure {
         private var bits: UInt64
 
         /// No unit.
-        public static let none = UnitCode(nil)
-        public static let age = UnitCode("age")
+        public static let none = UnitCode(bits: 0)
+        public static let age = UnitCode(bits: 0x65_67_61)  // "age"
         /// Durations, all counted in months.
-        public static let months = UnitCode("months")
+        public static let months = UnitCode(bits: 0x73_68_74_6E_6F_6D)  // "months"
 
-        /// - Precondition: `text` is at most 8 ASCII bytes, as every unit the recogniser gives is.
-        public init(_ text: String?) {
-            bits = 0
-            guard let text else { return }
+        private init(bits: UInt64) {
+            self.bits = bits
+        }
+
+        /// The code of a unit; nil when it is longer than 8 bytes or not ASCII (no unit the
+        /// recogniser gives is).
+        public init?(_ text: String) {
+            var bits: UInt64 = 0
             var shift: UInt64 = 0
             for byte in text.utf8 {
-                precondition(shift < 64 && byte != 0 && byte < 0x80, "a figure's unit is at most 8 ASCII bytes")
+                guard shift < 64, byte != 0, byte < 0x80 else { return nil }
                 bits |= UInt64(byte) << shift
                 shift += 8
             }
+            self.bits = bits
         }
 
         public var text: String? {

@@ -31,7 +31,7 @@ extension FigureScanner {
         if let (code, numberStart) = currencyPrefix(at: index) {
             guard var amount = number(at: numberStart), !amount.isWords || !isNumber(numberStart) else { return nil }
             applyLetterScale(to: &amount)
-            return Quantity(start: index, amount: amount, unit: MeasureUnit(kind: .money, factor: 1, code: Figure.UnitCode(code), end: amount.end))
+            return Quantity(start: index, amount: amount, unit: MeasureUnit(kind: .money, factor: 1, code: currencyUnit(code), end: amount.end))
         }
         if let article = word(index), article == .a || article == .an, let single = singleUnit(at: index) { return single }
         guard var amount = number(at: index) else { return nil }
@@ -125,15 +125,15 @@ extension FigureScanner {
             return MeasureUnit(kind: .number, factor: 1, code: .age, end: end)
         }
         if let duration = durationUnit(at: position) { return duration }
-        if let currency = word(position)?.currencyWord { return MeasureUnit(kind: .money, factor: 1, code: Figure.UnitCode(currency), end: position + 1) }
+        if let currency = word(position)?.currencyWord { return MeasureUnit(kind: .money, factor: 1, code: currencyUnit(currency), end: position + 1) }
         if word(position) == .us, let currency = word(position + 1)?.currencyWord, currency == "USD" {
-            return MeasureUnit(kind: .money, factor: 1, code: Figure.UnitCode(currency), end: position + 2)
+            return MeasureUnit(kind: .money, factor: 1, code: currencyUnit(currency), end: position + 2)
         }
         // "500 €", "500€": a sign after the amount, not the start of the next one.
         if let currency = mark(position)?.currency, !isNumber(position + 1) || tokens[position + 1].spaceBefore {
-            return MeasureUnit(kind: .money, factor: 1, code: Figure.UnitCode(currency), end: position + 1)
+            return MeasureUnit(kind: .money, factor: 1, code: currencyUnit(currency), end: position + 1)
         }
-        if let code = word(position)?.currencyCode, isAllCaps(position) { return MeasureUnit(kind: .money, factor: 1, code: Figure.UnitCode(code), end: position + 1) }
+        if let code = word(position)?.currencyCode, isAllCaps(position) { return MeasureUnit(kind: .money, factor: 1, code: currencyUnit(code), end: position + 1) }
         return nil
     }
 
@@ -182,6 +182,11 @@ extension FigureScanner {
     }
 
     /// The values a quantity allows, with the unit `unit` (its own, or one borrowed from the other end of a range).
+    /// The unit of a currency code from the recogniser's tables, all three capital letters.
+    func currencyUnit(_ code: String) -> Figure.UnitCode {
+        Figure.UnitCode(code) ?? .none
+    }
+
     func interval(_ amount: Amount, _ unit: MeasureUnit?) -> Interval {
         var half = amount.halfUnit
         // A whole percentage is a rounded one: "70%" allows 69.5 to 70.5.

@@ -261,7 +261,7 @@ struct FigureScanner {
         grain: DateGrain? = nil, unit: Figure.UnitCode = .none, tokens tokenRange: Range<Int>
     ) -> Figure {
         Figure(
-            kind: kind, value: value, stated: stated, qualifier: qualifier, grain: grain, unitCode: unit,
+            kind: kind, value: value, stated: stated, qualifier: qualifier, grain: grain, unit: unit,
             tokens: tokenRange, bytes: byteRange(tokenRange)
         )
     }
