@@ -320,8 +320,6 @@ struct KeyWords: Sendable, Equatable {
         guard word.allSatisfy({ $0 < 0x80 }) else {
             return UInt64(bitPattern: Int64(String(decoding: word, as: UTF8.self).hashValue))
         }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        return fnv1a(word)
     }
 }

@@ -112,9 +112,7 @@ public struct LintRun: Sendable {
 
     /// FNV-1a over the path's bytes: the same on every machine and every run.
     static func shardHash(_ path: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        fnv1a(path.utf8)
     }
 
     /// The number of jobs when none is asked for: one per core.

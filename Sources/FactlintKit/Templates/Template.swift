@@ -67,6 +67,13 @@ public final class Template: Sendable {
     }
 }
 
+/// The FNV-1a hash of bytes as they are: the same on every machine and every run.
+func fnv1a<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return hash
+}
+
 /// The FNV-1a hash of a word's lowercase bytes, as templates and sentence items compute it.
 @inline(__always)
 func wordHash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
