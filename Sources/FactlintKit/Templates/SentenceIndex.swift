@@ -40,13 +40,13 @@ struct ItemTraits: OptionSet, Sendable {
         "while", "which", "who", "whom", "that", "as", "than", "to", "under", "between", "after", "before", "of", "were", "was",
     ]
 
-    /// The traits the word lists give, by word hash.
-    static let listedWords: HashTable<ItemTraits> = {
+    /// The traits the word lists give, by word hash (looked up through `HashNumbering`).
+    static let listedWords: [UInt64: ItemTraits] = {
         var traits: [UInt64: ItemTraits] = [:]
         for word in nameConnectors { traits[wordHash(word.utf8), default: []].insert(.nameConnector) }
         for word in nonNameWords { traits[wordHash(word.utf8), default: []].insert(.nonNameWord) }
         for word in textStops { traits[wordHash(word.utf8), default: []].insert(.textStop) }
-        return HashTable(traits)
+        return traits
     }()
 }
 
@@ -79,29 +79,14 @@ final class SentenceIndex: Sendable {
     /// - Parameter lookedFor: the words the index lists sentences for; `HashNumbering(templates:)`.
     /// - Complexity: O(tokens).
     init(document: Document, lookedFor: HashNumbering) {
-        let read = SentenceItems(document: document)
-        let width = (lookedFor.count + 63) / 64
+        // Reading the items notes which sentences hold which words, with one look-up per item.
+        var read = SentenceItems(document: document, numbering: lookedFor)
+        let width = read.presentWidth
         let sentenceCount = document.sentences.count
-        var present = [UInt64](repeating: 0, count: width * sentenceCount)
-        var counts = [Int](repeating: 0, count: lookedFor.count)
-        // Through pointers: a check that the arrays are not shared, per item, cost a third of the loop.
-        present.withUnsafeMutableBufferPointer { present in
-            counts.withUnsafeMutableBufferPointer { counts in
-                read.hashes.withUnsafeBufferPointer { hashes in
-                    for sentence in 0..<sentenceCount {
-                        for item in read.starts[sentence]..<read.starts[sentence + 1] {
-                            let hash = hashes[item]
-                            guard hash != 0, let number = lookedFor.number(of: hash) else { continue }
-                            let (word, bit) = (sentence * width + number >> 6, UInt64(1) << UInt64(number & 63))
-                            if present[word] & bit == 0 {
-                                present[word] |= bit
-                                counts[number] += 1
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let present = read.present
+        // Taken out of `read`, so counting on in place copies nothing.
+        var counts: [Int] = []
+        swap(&counts, &read.counts)
         // The postings, laid out by word from the counts (which then count on as where each
         // word's next sentence goes), filled from the sentences' bits in order; through pointers too.
         let wordCount = lookedFor.count
@@ -217,16 +202,21 @@ final class SentenceIndex: Sendable {
     }
 }
 
-/// A fixed set of 64-bit hashes, each with a number from 0: an open-addressing table that
-/// uses the hash itself, so a look-up costs a multiply and a probe or two.
+/// A fixed set of 64-bit hashes, each with a number from 0, looked up together with the traits
+/// the word lists give (`ItemTraits.listedWords`): an open-addressing table that uses the hash
+/// itself, so one look-up per item, a multiply and a probe or two, tells both.
 struct HashNumbering: Sendable {
-    private let table: HashTable<Int32>
+    /// For each hash, its listed traits in the low 16 bits and its number plus one above them
+    /// (0 there for a listed word no template requires).
+    private let table: HashTable<UInt32>
     let count: Int
 
     init<Hashes: Sequence>(_ hashes: Hashes) where Hashes.Element == UInt64 {
-        var numbers: [UInt64: Int32] = [:]
-        for hash in hashes where hash != 0 && numbers[hash] == nil { numbers[hash] = Int32(numbers.count) }
-        table = HashTable(numbers)
+        var numbers: [UInt64: Int] = [:]
+        for hash in hashes where hash != 0 && numbers[hash] == nil { numbers[hash] = numbers.count }
+        var entries: [UInt64: UInt32] = ItemTraits.listedWords.mapValues { UInt32($0.rawValue) }
+        for (hash, number) in numbers { entries[hash, default: 0] |= UInt32(number + 1) << 16 }
+        table = HashTable(entries)
         count = numbers.count
     }
 
@@ -244,7 +234,15 @@ struct HashNumbering: Sendable {
 
     @inline(__always)
     func number(of hash: UInt64) -> Int? {
-        table.value(for: hash).map(Int.init)
+        let entry = self.entry(of: hash)
+        return entry >> 16 == 0 ? nil : Int(entry >> 16) - 1
+    }
+
+    /// What the table holds of a hash, 0 when nothing: listed traits in the low 16 bits, the
+    /// number plus one above them.
+    @inline(__always)
+    func entry(of hash: UInt64) -> UInt32 {
+        table.value(for: hash) ?? 0
     }
 }
 

@@ -16,42 +16,60 @@ struct SentenceItems {
     var hashes: [UInt64] = []
     var traits: [ItemTraits] = []
 
-    /// Reads every sentence of a document.
+    /// For each sentence, one bit per word of the numbering it was read with that it holds, in
+    /// `presentWidth` words (empty when the numbering numbers nothing).
+    var present: [UInt64] = []
+    var presentWidth = 0
+    /// For each word of the numbering, how many sentences hold it.
+    var counts: [Int] = []
+
+    /// Reads every sentence of a document, noting which sentences hold which words of `numbering`.
     ///
     /// - Complexity: O(tokens).
-    init(document: Document) {
-        self.init(document: document, sentences: document.sentences)
+    init(document: Document, numbering: HashNumbering) {
+        self.init(document: document, sentences: document.sentences, numbering: numbering)
     }
 
     /// Reads one sentence.
     init(document: Document, sentence: Sentence) {
-        self.init(document: document, sentences: [sentence])
+        self.init(document: document, sentences: [sentence], numbering: SentenceItems.listedOnly)
     }
 
+    /// The word lists' traits, with no word numbered.
+    private static let listedOnly = HashNumbering([])
+
     /// Reads sentences into arrays sized once: a sentence has at most one item per token.
-    private init(document: Document, sentences: [Sentence]) {
+    private init(document: Document, sentences: [Sentence], numbering: HashNumbering) {
         let capacity = sentences.reduce(0) { $0 + $1.tokens.count }
+        let width = (numbering.count + 63) / 64
         var starts = [0]
         starts.reserveCapacity(sentences.count + 1)
         var hashes: [UInt64] = []
         var traits: [ItemTraits] = []
+        var present = [UInt64](repeating: 0, count: width * sentences.count)
+        var counts = [Int](repeating: 0, count: numbering.count)
         items = [Item](unsafeUninitializedCapacity: capacity) { items, itemCount in
             hashes = [UInt64](unsafeUninitializedCapacity: capacity) { hashes, hashCount in
                 traits = [ItemTraits](unsafeUninitializedCapacity: capacity) { traits, traitCount in
-                    var writer = Writer(items: items, hashes: hashes, traits: traits)
-                    document.tokens.withUnsafeBufferPointer { tokens in
-                        document.tokenHashes.withUnsafeBufferPointer { tokenHashes in
-                            document.figures.withUnsafeBufferPointer { figures in
-                                document.source.bytes.withUnsafeBufferPointer { bytes in
-                                    for sentence in sentences {
-                                        writer.append(sentence, tokens: tokens, tokenHashes: tokenHashes, figures: figures, bytes: bytes)
-                                        starts.append(writer.count)
+                    present.withUnsafeMutableBufferPointer { present in
+                        counts.withUnsafeMutableBufferPointer { counts in
+                            var writer = Writer(items: items, hashes: hashes, traits: traits, numbering: numbering, present: present, counts: counts, width: width)
+                            document.tokens.withUnsafeBufferPointer { tokens in
+                                document.tokenHashes.withUnsafeBufferPointer { tokenHashes in
+                                    document.figures.withUnsafeBufferPointer { figures in
+                                        document.source.bytes.withUnsafeBufferPointer { bytes in
+                                            for sentence in sentences {
+                                                writer.append(sentence, tokens: tokens, tokenHashes: tokenHashes, figures: figures, bytes: bytes)
+                                                starts.append(writer.count)
+                                                writer.presentBase += width
+                                            }
+                                        }
                                     }
                                 }
                             }
+                            traitCount = writer.count
                         }
                     }
-                    traitCount = writer.count
                 }
                 hashCount = traits.count
             }
@@ -60,6 +78,9 @@ struct SentenceItems {
         self.starts = starts
         self.hashes = hashes
         self.traits = traits
+        self.present = present
+        self.presentWidth = width
+        self.counts = counts
     }
 
     /// Writes items, hashes and traits side by side into buffers large enough for them.
@@ -68,12 +89,24 @@ struct SentenceItems {
         let hashes: UnsafeMutableBufferPointer<UInt64>
         let traits: UnsafeMutableBufferPointer<ItemTraits>
         var count = 0
-        let listed = ItemTraits.listedWords
+        let numbering: HashNumbering
+        /// The current sentence's bits start at `presentBase`.
+        let present: UnsafeMutableBufferPointer<UInt64>
+        let counts: UnsafeMutableBufferPointer<Int>
+        let width: Int
+        var presentBase = 0
 
-        init(items: UnsafeMutableBufferPointer<Item>, hashes: UnsafeMutableBufferPointer<UInt64>, traits: UnsafeMutableBufferPointer<ItemTraits>) {
+        init(
+            items: UnsafeMutableBufferPointer<Item>, hashes: UnsafeMutableBufferPointer<UInt64>, traits: UnsafeMutableBufferPointer<ItemTraits>,
+            numbering: HashNumbering, present: UnsafeMutableBufferPointer<UInt64>, counts: UnsafeMutableBufferPointer<Int>, width: Int
+        ) {
             self.items = items
             self.hashes = hashes
             self.traits = traits
+            self.numbering = numbering
+            self.present = present
+            self.counts = counts
+            self.width = width
         }
 
         @inline(__always)
@@ -84,12 +117,23 @@ struct SentenceItems {
             count += 1
         }
 
+        /// Notes that the current sentence holds a numbered word, from its table entry.
+        @inline(__always)
+        mutating func note(_ entry: UInt32) {
+            guard entry >> 16 != 0 else { return }
+            let number = Int(entry >> 16) - 1
+            let (word, bit) = (presentBase + number >> 6, UInt64(1) << UInt64(number & 63))
+            if present[word] & bit == 0 {
+                present[word] |= bit
+                counts[number] += 1
+            }
+        }
+
         /// - Parameter tokenHashes: `Document.tokenHashes`: a word's hash when the tokenizer read it.
         mutating func append(
             _ sentence: Sentence, tokens: UnsafeBufferPointer<Token>, tokenHashes: UnsafeBufferPointer<UInt64>,
             figures: UnsafeBufferPointer<Figure>, bytes: UnsafeBufferPointer<UInt8>
         ) {
-            let listed = self.listed
             var figureIndex = sentence.figures.lowerBound
             var index = sentence.tokens.lowerBound
             let end = sentence.tokens.upperBound
@@ -119,15 +163,21 @@ struct SentenceItems {
                     case .dash: itemTraits = [.punctuation, .dash, .skippable]
                     default: itemTraits = .punctuation
                     }
-                    write(.token(index), punctuationHash(text), itemTraits)
+                    let hash = punctuationHash(text)
+                    note(numbering.entry(of: hash))
+                    write(.token(index), hash, itemTraits)
                 case .word:
                     let hash = index < tokenHashes.count && tokenHashes[index] != 0 ? tokenHashes[index] : wordHash(text)
                     var itemTraits: ItemTraits = [.word, .skippable]
                     if ByteText.startsUppercase(bytes, at: token.start) { itemTraits.insert(.capitalized) }
-                    if let more = listed.value(for: hash) { itemTraits.formUnion(more) }
+                    let entry = numbering.entry(of: hash)
+                    itemTraits.formUnion(ItemTraits(rawValue: UInt16(truncatingIfNeeded: entry)))
+                    note(entry)
                     write(.token(index), hash, itemTraits)
                 case .number:
-                    write(.token(index), wordHash(text), [.number, .skippable])
+                    let hash = wordHash(text)
+                    note(numbering.entry(of: hash))
+                    write(.token(index), hash, [.number, .skippable])
                 }
                 index += 1
             }
