@@ -31,6 +31,16 @@ struct KeyedCompareAndThresholdTests {
         #expect(findings.map(\.message) == messages)
     }
 
+    @Test func bothSidesMustMatchForAReportToBeSearchedWhole() throws {
+        let rules = RuleLoader.load(yaml: Self.keyed, path: "rules.yml").0
+        let check = try #require(rules.first?.check as? KeyedCompareCheck)
+        #expect(check.requiredMatches == [0..<1, 1..<2])
+        // The left side found after the right one, in a later sentence, is still compared.
+        let (findings, _, _) = Linting.findings(
+            in: "Courts convicted 35 traffickers in 2019, it was said. Earlier, prosecutors prosecuted 30 suspects in 2019.", rules: Self.keyed)
+        #expect(findings.map(\.message) == ["35 convictions in 2019 exceed 30 prosecutions"])
+    }
+
     @Test func aKeyedFactNeedsItsValueNamedWhenItHasTwoFigures() {
         let yaml = """
         rules:

@@ -178,6 +178,26 @@ struct SameCheckTests {
         #expect(finding.message.contains("16") && finding.message.contains("14") && finding.message.contains("line 1"), "\(finding.message)")
     }
 
+    @Test func aReportIsPassedByOnlyWhenNoRestatementMatchesAndNotAcrossReports() throws {
+        let rules = RuleLoader.load(yaml: Self.restatementRules, path: "rules.yml").0
+        let check = try #require(rules.first?.check as? SameCheck)
+        // The statement is searched only where the restatement (the second template) matches.
+        #expect(check.requiredMatches == [1..<2])
+        #expect(SameCheck(statements: check.statements, restatements: [], keys: check.keys, value: check.value).requiredMatches.isEmpty)
+
+        // Across reports, a report's statements are kept even when it restates nothing.
+        let corpus = Linted(
+            "Courts convicted 14 traffickers in 2020. Appeal courts convicted 3 traffickers in 2020.",
+            rules: Self.restatementRules.replacingOccurrences(of: "scope: document", with: "scope: corpus"))
+        #expect(corpus.diagnostics.isEmpty, "\(corpus.diagnostics.map { $0.rendered() })")
+        #expect(corpus.report.facts.map(\.text) == ["14", "3"])
+        // Within a report, a restatement far from its statement is still found wrong.
+        let restated = Linted(
+            "Courts convicted 14 traffickers in 2020.\n\n## Later\n\nSome text.\n\nThe 15 traffickers convicted in 2020 appealed.",
+            rules: Self.restatementRules)
+        #expect(restated.findings.count == 1)
+    }
+
     static let eventRules = """
     rules:
       - id: event-date

@@ -16,11 +16,21 @@ public protocol Check: Sendable {
     /// where none of them matched is passed by without calling `evaluate`. A check that reads
     /// more of the document (tables, reference lists) says false.
     var judgesMatchesOnly: Bool { get }
+
+    /// Groups of templates (positions in `templates`) each of which must match somewhere in a
+    /// report for the check to find anything there within it: the linter searches these groups
+    /// first and passes the report by when one of them matches nowhere, without searching the
+    /// other templates. Empty when the check names no such group. Not applied to rules of scope
+    /// `corpus`, whose statements are kept for other reports whatever this report holds.
+    var requiredMatches: [Range<Int>] { get }
 }
 
 extension Check {
     /// By default a check is always called: it may read more than its matches.
     public var judgesMatchesOnly: Bool { false }
+
+    /// By default any template's match may lead to a finding.
+    public var requiredMatches: [Range<Int>] { [] }
 
     /// Every template under the generic role "template", for a check that names no roles.
     public var describedTemplates: [(role: String, source: String)] {

@@ -19,6 +19,9 @@ public struct KeyedCompareCheck: Check {
     /// Every finding starts from a match.
     public var judgesMatchesOnly: Bool { true }
 
+    /// A finding compares a left match with a right one: a report needs both.
+    public var requiredMatches: [Range<Int>] { [0..<left.count, left.count..<(left.count + right.count)] }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         let lefts = context.matches.prefix(left.count).joined()

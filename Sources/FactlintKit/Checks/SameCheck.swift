@@ -41,8 +41,16 @@ public struct SameCheck: Check {
     /// Every finding starts from a match.
     public var judgesMatchesOnly: Bool { true }
 
+    /// With restatements, only a restatement is compared: a report without one has nothing to find.
+    public var requiredMatches: [Range<Int>] {
+        restatements.isEmpty ? [] : [statements.count..<(statements.count + restatements.count)]
+    }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
+        // With restatements in the rule but none in the report, no statement is compared (and,
+        // within a report, nothing else is done with them): their keys are not worth working out.
+        if !restatements.isEmpty, context.rule.scope != .corpus, context.matches.dropFirst(statements.count).allSatisfy(\.isEmpty) { return outcome }
         var all: [Statement] = []
         for (templateIndex, matches) in context.matches.enumerated() {
             for match in matches {

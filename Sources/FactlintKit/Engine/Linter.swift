@@ -37,6 +37,9 @@ public struct Linter: Sendable {
     let checkedRules: [CheckedRule]
     /// For each rule, whether its check judges its matches only (`Check.judgesMatchesOnly`).
     let judgesMatchesOnly: [Bool]
+    /// For each rule, the groups of templates searched first, each of which must match for the
+    /// rule to find anything in a report (`Check.requiredMatches`; none for rules of scope `corpus`).
+    let requiredMatches: [[Range<Int>]]
     /// Whether a citation rule runs, so each document's reference list is read once for all of them.
     let readsReferences: Bool
     /// Whether reports list every figure read, as `factlint facts` does.
@@ -56,6 +59,9 @@ public struct Linter: Sendable {
         self.templates = rules.map { rule in rule.check.templates.map { ($0, lookedFor.groups(of: $0)) } }
         self.checkedRules = rules.map(CheckedRule.init)
         self.judgesMatchesOnly = rules.map { $0.check.judgesMatchesOnly }
+        self.requiredMatches = rules.map { rule in
+            rule.scope == .corpus ? [] : rule.check.requiredMatches.filter { !$0.isEmpty && $0.upperBound <= rule.check.templates.count }
+        }
         self.readsReferences = rules.contains { $0.kind == .citation }
     }
 
@@ -116,11 +122,31 @@ public struct Linter: Sendable {
         for ruleIndex in rules.indices {
             // A template is looked at only where it may match: most templates may match nowhere
             // in a given report, and setting up a search costs a copy of the template.
-            let matches = templates[ruleIndex].indices.map { position -> [TemplateMatch] in
+            func search(_ position: Int) -> [TemplateMatch] {
                 let candidates = index.candidates(groups: templates[ruleIndex][position].groups)
                 guard !candidates.isEmpty else { return [] }
                 return TemplateMatcher(template: templates[ruleIndex][position].template, document: document, index: index,
                                        groups: templates[ruleIndex][position].groups, scratch: scratch).matches(in: candidates)
+            }
+            let matches: [[TemplateMatch]]
+            if requiredMatches[ruleIndex].isEmpty {
+                matches = templates[ruleIndex].indices.map(search)
+            } else {
+                // The templates that must match first; the others only when each group matched.
+                var searched = [[TemplateMatch]?](repeating: nil, count: templates[ruleIndex].count)
+                var passed = false
+                for group in requiredMatches[ruleIndex] {
+                    for position in group where searched[position] == nil { searched[position] = search(position) }
+                    if group.allSatisfy({ searched[$0]?.isEmpty != false }) {
+                        passed = true
+                        break
+                    }
+                }
+                if passed {
+                    lap(ruleIndex)
+                    continue
+                }
+                matches = searched.indices.map { searched[$0] ?? search($0) }
             }
             if judgesMatchesOnly[ruleIndex], matches.allSatisfy({ $0.isEmpty }) {
                 lap(ruleIndex)
