@@ -67,6 +67,15 @@ struct PercentRangeOrderTests {
         #expect(findings.map(\.ruleID) == expected)
     }
 
+    @Test func boundsReadFromTheTextMustMatchForAValueToBeJudged() throws {
+        let rules = RuleLoader.load(yaml: Self.rangeRules, path: "rules.yml").0
+        let withBounds = try #require(rules.first?.check as? RangeCheck)
+        #expect(withBounds.requiredMatches == [0..<1, 1..<2])
+        // Fixed bounds need the value alone.
+        let fixed = try #require(rules.last?.check as? RangeCheck)
+        #expect(fixed.requiredMatches.isEmpty)
+    }
+
     static let orderRules = """
     rules:
       - id: dates

@@ -44,6 +44,14 @@ struct SumCheckTests {
         #expect(linted.report.checksRun == 1)
     }
 
+    @Test func aTotalAndItsPartsAreBothNeededForAReportToBeSearchedWhole() throws {
+        let check = try #require(RuleLoader.load(yaml: Self.rules, path: "rules.yml").0.first?.check as? SumCheck)
+        #expect(check.requiredMatches == [0..<1, 1..<2])
+        // Parts and no total, or a total and no parts: nothing to add up.
+        #expect(Linted("In 2019 there were 20 women and 12 men among the victims.", rules: Self.rules).findings.isEmpty)
+        #expect(Linted("In 2019 the police identified 41 trafficking victims.", rules: Self.rules).findings.isEmpty)
+    }
+
     @Test func aBreakdownOverSeveralLinesAndSentencesOfAParagraph() throws {
         let linted = Linted("""
         # Protection

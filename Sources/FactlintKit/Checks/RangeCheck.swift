@@ -19,6 +19,12 @@ public struct RangeCheck: Check {
     /// Every finding starts from a match.
     public var judgesMatchesOnly: Bool { true }
 
+    /// A value is judged against the bounds stated near it, when the rule reads bounds from the
+    /// text: then a report needs both.
+    public var requiredMatches: [Range<Int>] {
+        boundsSlot == nil ? [] : [0..<values.count, values.count..<(values.count + bounds.count)]
+    }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         let valueMatches = context.matches.prefix(values.count).joined()

@@ -26,6 +26,9 @@ public struct SumCheck: Check {
     /// Every finding starts from a match.
     public var judgesMatchesOnly: Bool { true }
 
+    /// A total is judged by the parts that follow it: a report needs both.
+    public var requiredMatches: [Range<Int>] { [0..<totals.count, totals.count..<(totals.count + parts.count)] }
+
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         let totalMatches = TemplateMatch.inReadingOrder(context.matches.prefix(totals.count))
