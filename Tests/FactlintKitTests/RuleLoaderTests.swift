@@ -266,6 +266,25 @@ struct RuleLoaderTests {
         #expect(diagnostic.location == position(of: mistake.at, in: mistake.yaml, occurrence: mistake.occurrence))
     }
 
+    @Test func aFieldIsFoundByItsTextHoweverItIsQuoted() throws {
+        let yaml = """
+        rules:
+          - id: quoted-keys
+            kind: range
+            "value": "{value:percent}"
+            'max': 100
+            severity: warning
+        """
+        let (rules, diagnostics) = RuleLoader.load(yaml: yaml, path: "rules.yml")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.rendered() })")
+        let check = try #require(rules.first?.check as? RangeCheck)
+        #expect(check.maximum == 100)
+        #expect(rules.first?.severity == .warning)
+        let node = try #require(try YAMLText.compose("a: 1\n[b]: 2\nb: 3\n")?.mapping)
+        #expect(node.value(forKey: "b")?.scalar?.string == "3")
+        #expect(node.value(forKey: "c") == nil)
+    }
+
     @Test func crlfRuleFilesAreLocatedLikeLFOnes() throws {
         let yaml = "rules:\r\n  - id: victims-add-up\r\n    kind: sum\r\n    totl: \"identified {total:count} victims\"\r\n    total: \"identified {total:count} victims\"\r\n    part: \"{n:count} (women|men)\"\r\n"
         let (_, diagnostics) = RuleLoader.load(yaml: yaml, path: "Rules/x.yml")

@@ -82,17 +82,32 @@ struct ReferenceEntryReader {
     func isMark(_ index: Int, _ marks: Marks) -> Bool {
         let token = document.tokens[index]
         guard token.kind == .punctuation else { return false }
-        return marks.matches(document.source.bytes[token.start..<token.end])
+        return document.source.bytes.withUnsafeBufferPointer { marks.matches($0[token.start..<token.end]) }
     }
 
-    /// A few punctuation marks, as bytes.
+    /// A few punctuation marks, each packed into an integer: a mark is one scalar of up to four
+    /// bytes, so comparing a token with every mark is a few integer comparisons.
     struct Marks: Sendable {
-        let spellings: [[UInt8]]
-        init(_ marks: String...) { spellings = marks.map { Array($0.utf8) } }
+        let packed: [UInt64]
+        init(_ marks: String...) { packed = marks.compactMap { Marks.pack($0.utf8) } }
+
+        /// The bytes, first lowest, with their count above them; nil past seven bytes, which no mark has.
+        @inline(__always)
+        static func pack<Bytes: Collection>(_ bytes: Bytes) -> UInt64? where Bytes.Element == UInt8 {
+            guard bytes.count <= 7 else { return nil }
+            var value = UInt64(bytes.count) << 56
+            var shift: UInt64 = 0
+            for byte in bytes {
+                value |= UInt64(byte) << shift
+                shift += 8
+            }
+            return value
+        }
 
         /// Whether the bytes spell one of the marks.
-        func matches(_ bytes: ArraySlice<UInt8>) -> Bool {
-            spellings.contains { $0.elementsEqual(bytes) }
+        func matches<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+            guard let value = Marks.pack(bytes) else { return false }
+            return packed.contains(value)
         }
     }
 
