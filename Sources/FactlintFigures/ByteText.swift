@@ -53,7 +53,12 @@ public enum ByteText {
 
     /// The lowercased text of a range, for keys and lookups.
     public static func lowercasedString(_ bytes: [UInt8], _ range: Range<Int>) -> String {
-        String(decoding: bytes[range].lazy.map(lowercased), as: UTF8.self)
+        // Written straight into the string's storage: decoding a lazily mapped slice went
+        // through the runtime's dynamic casts on every call.
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            for (offset, index) in range.enumerated() { buffer[offset] = lowercased(bytes[index]) }
+            return range.count
+        }
     }
 
     public static func string(_ bytes: [UInt8], _ range: Range<Int>) -> String {

@@ -32,18 +32,21 @@ public enum RuleLoader {
         }
         var seen: [String: (String, SourceLocation)] = [:]
         for file in files {
-            if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > limits.maximumRuleFileBytes {
+            // Read as reports are: the size checked before anything is read.
+            let text: String
+            switch ReportFile.read(file, limit: limits.maximumRuleFileBytes) {
+            case .tooLarge(let size):
                 set.diagnostics.append(Diagnostic(
                     path: file, message: "the rule file is \(size.byteCountDescription), larger than the \(limits.maximumRuleFileBytes.byteCountDescription) factlint reads in one rule file",
                     help: "split the rules into several files"
                 ))
                 continue
-            }
-            guard let data = FileManager.default.contents(atPath: file) else {
+            case .unreadable:
                 set.diagnostics.append(Diagnostic(path: file, message: "cannot read the rule file", help: "check that it exists and is readable"))
                 continue
+            case .bytes(let bytes):
+                text = String(decoding: bytes, as: UTF8.self)
             }
-            let text = String(decoding: data, as: UTF8.self)
             let (rules, diagnostics) = load(yaml: text, path: file, limits: limits)
             set.files.append(file)
             // Split only when a duplicate needs its line, and once per file.
