@@ -104,7 +104,8 @@ struct TemplateParser {
                     throw error(at: position, "a '\\' must come before the character it makes literal, as in \\(")
                 }
                 // The whole character after the backslash, with any marks that combine with it.
-                let literal = String(String.UnicodeScalarView(scalars[(position + 1)...])).first.map(String.init) ?? ""
+                // (A character is a few scalars: 32 are more than enough, and the rest is not copied.)
+                let literal = text((position + 1)..<min(position + 33, scalars.count)).first.map(String.init) ?? ""
                 nodes.append(.punctuation(Array(literal.utf8)))
                 position += 1 + literal.unicodeScalars.count
             case ")", "]", "|", "}":
@@ -154,14 +155,20 @@ struct TemplateParser {
         }
     }
 
+    /// The text of some of the scalars, encoded as UTF-8 first: appending scalars to a string
+    /// one by one, or a slice of them at once, cost thousands of instructions a call.
+    func text(_ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count)
+        for scalar in scalars[range] { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     mutating func slot() throws -> TemplateNode {
         let open = position
         position += 1
-        var body = ""
-        while position < scalars.count, scalars[position] != "}" {
-            body.unicodeScalars.append(scalars[position])
-            position += 1
-        }
+        while position < scalars.count, scalars[position] != "}" { position += 1 }
+        let body = text((open + 1)..<position)
         guard position < scalars.count else {
             throw error(at: open, "'{' is never closed; write slots as {name:type}")
         }
@@ -180,7 +187,7 @@ struct TemplateParser {
             throw error(at: open + 1, "slot '\(name)' appears twice in the template")
         }
         let type: SlotType
-        if parts[1].contains("|") {
+        if parts[1].contains("|" as Character) {
             let words = parts[1].split(separator: "|").map { Array($0.trimmingSpaces().lowercased().utf8) }
             guard !words.contains(where: \.isEmpty) else {
                 throw error(at: open + 1 + name.unicodeScalars.count + 1, "an empty word in the choice '\(parts[1])'")
@@ -198,11 +205,9 @@ struct TemplateParser {
 
     /// A run of literal text, read with the same tokenizer as reports so "years’" becomes "years" "’".
     mutating func literal() throws -> [TemplateNode] {
-        var text = ""
-        while position < scalars.count, !TemplateParser.isSyntax(scalars[position]), !lookingAt("...") {
-            text.unicodeScalars.append(scalars[position])
-            position += 1
-        }
+        let start = position
+        while position < scalars.count, !TemplateParser.isSyntax(scalars[position]), !lookingAt("...") { position += 1 }
+        var text = self.text(start..<position)
         let prefix = text.hasSuffix("*") && text.count > 1
         if prefix { text.removeLast() }
         let bytes = Array(text.utf8)
