@@ -69,6 +69,19 @@ struct BreakdownCheckTests {
         }
     }
 
+    @Test func theWordsThatMakeAListCompleteCanBeChangedAfterTheCheckIsMade() throws {
+        let text = "Police identified 10 victims. Of these, 4 were adults and 3 were children."
+        var rules = RuleLoader.load(yaml: Self.rules, path: "rules.yml").0.filter { $0.id == "of-these" }
+        let document = Document(source: SourceFile(path: "report.md", text: text))
+        // Adults and children cover everyone: 4 + 3 should make 10.
+        #expect(Linter(rules: rules).lint(document).findings.count == 1)
+        var check = try #require(rules[0].check as? BreakdownCheck)
+        check.completeWhen = [[["unknown"]]]
+        rules[0].check = check
+        // Now the list may leave people out, and 7 is within 10.
+        #expect(Linter(rules: rules).lint(document).findings.isEmpty)
+    }
+
     @Test func aFindingNamesTheTotalAndEveryPart() throws {
         let text = "The agency assisted 30 victims. Of those, 21 were exploited in forced labor and 12 in sex trafficking."
         let (findings, _, _) = Linting.findings(in: text, rules: Self.rules)

@@ -15,7 +15,15 @@ import FactlintFigures
 public struct BreakdownCheck: Check {
     public var openers: [Template]
     /// Sets of word groups; a list that uses a word of every group of one set is complete.
-    public var completeWhen: [[[String]]]
+    public var completeWhen: [[[String]]] {
+        didSet { completeWhenHashes = BreakdownCheck.hashes(of: completeWhen) }
+    }
+    /// `completeWhen` as word hashes, worked out once rather than for every list.
+    private var completeWhenHashes: [[[UInt64]]]
+
+    static func hashes(of sets: [[[String]]]) -> [[[UInt64]]] {
+        sets.map { set in set.map { group in group.map { wordHash($0.utf8) } } }
+    }
     /// Whether only complete lists are checked (a parenthesis after a figure says too little otherwise).
     public var onlyComplete = false
 
@@ -35,7 +43,9 @@ public struct BreakdownCheck: Check {
 
     public init(openers: [Template], completeWhen: [[[String]]]? = nil) {
         self.openers = openers
-        self.completeWhen = completeWhen ?? BreakdownCheck.defaultCompleteWhen
+        let sets = completeWhen ?? BreakdownCheck.defaultCompleteWhen
+        self.completeWhen = sets
+        self.completeWhenHashes = BreakdownCheck.hashes(of: sets)
     }
 
     /// Every finding starts from a match.
@@ -82,7 +92,7 @@ public struct BreakdownCheck: Check {
                   !totalInSentenceBefore || !totalReader.mentions(BreakdownCheck.overlapPhrases) else { continue }
             let total = document.figures[totalIndex]
             let statesWholeTotal = !completeWhen.isEmpty && totalReader.isAnnouncedTotal(figure: totalIndex)
-            let isComplete = statesWholeTotal || completeWhen.contains { set in set.allSatisfy { group in group.contains { listWords.contains(wordHash($0.utf8)) } } }
+            let isComplete = statesWholeTotal || completeWhenHashes.contains { set in set.allSatisfy { group in group.contains { listWords.contains($0) } } }
             if isComplete, list.parts.count < 2 { continue }
             if onlyComplete, !isComplete { continue }
             let parts = list.parts.map { document.figures[$0] }
