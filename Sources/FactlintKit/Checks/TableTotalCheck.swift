@@ -24,10 +24,15 @@ public struct TableTotalCheck: Check {
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         for table in tables(in: context.document) {
-            let rows = Dictionary(grouping: table, by: \.row)
-            guard let lastRow = rows.keys.max() else { continue }
-            for totalRow in 2...max(2, lastRow) {
-                guard let cells = rows[totalRow], let label = cells.first(where: { $0.column == 0 }),
+            // The cells by row, in an array indexed by row number rather than a dictionary (rows
+            // are numbered line by line from 0, so the array is no longer than the table; hashing
+            // each look-up cost more).
+            guard let lastRow = table.map(\.row).max(), lastRow >= 2 else { continue }
+            var rows = [[Cell]](repeating: [], count: lastRow + 1)
+            for cell in table { rows[cell.row].append(cell) }
+            for totalRow in 2...lastRow {
+                let cells = rows[totalRow]
+                guard let label = cells.first(where: { $0.column == 0 }),
                       labels.contains(TableTotalCheck.label(context.document, label.block)) else { continue }
                 for cell in cells where cell.column > 0 {
                     guard let totalIndex = onlyFigure(context.document, cell.block) else { continue }
@@ -36,7 +41,7 @@ public struct TableTotalCheck: Check {
                     var parts: [Int] = []
                     var usable = true
                     for row in 1..<totalRow {
-                        guard let partCell = rows[row]?.first(where: { $0.column == cell.column }),
+                        guard let partCell = rows[row].first(where: { $0.column == cell.column }),
                               let partIndex = onlyFigure(context.document, partCell.block),
                               context.document.figures[partIndex].kind == total.kind,
                               context.document.figures[partIndex].unitCode == total.unitCode else {
@@ -51,7 +56,7 @@ public struct TableTotalCheck: Check {
                     outcome.usedFigures.insert(totalIndex)
                     outcome.usedFigures.formUnion(parts)
                     guard !sum.overlaps(total.value) else { continue }
-                    let header = rows[0]?.first(where: { $0.column == cell.column }).map { TableTotalCheck.label(context.document, $0.block) } ?? ""
+                    let header = rows[0].first(where: { $0.column == cell.column }).map { TableTotalCheck.label(context.document, $0.block) } ?? ""
                     let column = header.isEmpty ? "column \(cell.column + 1)" : "the \(header) column"
                     let values = ["total": context.text(of: totalIndex), "parts": sum.description, "column": column, "gap": Interval.format(sum.gap(to: total.value))]
                     outcome.findings.append(Finding(
