@@ -230,12 +230,26 @@ public struct SameCheck: Check {
 
     /// The words of a key, split at spaces and hyphens, less articles.
     static func words(_ key: String) -> KeyWords {
-        var hashes: [UInt64] = []
-        for word in key.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }) {
-            let hash = KeyWords.hash(word)
-            if !SameCheck.articles.contains(hash) { hashes.append(hash) }
+        var key = key
+        // Over the bytes in place: splitting the string's view made an array of slices, each
+        // hashed through the generic path.
+        return key.withUTF8 { bytes in
+            let articles = SameCheck.articles
+            var hashes: [UInt64] = []
+            var start = 0
+            while start < bytes.count {
+                if bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "-") {
+                    start += 1
+                    continue
+                }
+                var end = start + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: " "), bytes[end] != UInt8(ascii: "-") { end += 1 }
+                let hash = KeyWords.hash(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                if !articles.contains(hash) { hashes.append(hash) }
+                start = end
+            }
+            return KeyWords(hashes)
         }
-        return KeyWords(hashes)
     }
 
     /// Words a key's words leave out.
