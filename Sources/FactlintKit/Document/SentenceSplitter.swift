@@ -62,12 +62,27 @@ struct SentenceSplitter {
         }
     }
 
+    /// Whether the token ends a sentence: ".", "!", "?" or "…". Judged by its first byte, as
+    /// every punctuation token is: four comparisons each was a tenth of splitting's time.
     func isTerminal(_ index: Int) -> Bool {
-        isMark(index, ".") || isMark(index, "!") || isMark(index, "?") || isMark(index, "…")
+        let token = tokens[index]
+        guard token.kind == .punctuation else { return false }
+        switch bytes[token.start] {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return token.end - token.start == 1
+        case 0xE2: return isMark(index, "…")
+        default: return false
+        }
     }
 
     func isClosing(_ index: Int) -> Bool {
-        isMark(index, "”") || isMark(index, "\"") || isMark(index, "’") || isMark(index, "'") || isMark(index, ")") || isMark(index, "»")
+        let token = tokens[index]
+        guard token.kind == .punctuation else { return false }
+        switch bytes[token.start] {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"): return token.end - token.start == 1
+        case 0xE2: return isMark(index, "”") || isMark(index, "’")
+        case 0xC2: return isMark(index, "»")
+        default: return false
+        }
     }
 
     /// Whether the token can open a sentence: a capital, a digit, or an opening quote or bracket.
