@@ -280,9 +280,6 @@ struct RuleLoaderTests {
         let check = try #require(rules.first?.check as? RangeCheck)
         #expect(check.maximum == 100)
         #expect(rules.first?.severity == .warning)
-        let node = try #require(try YAMLText.compose("a: 1\n[b]: 2\nb: 3\n")?.mapping)
-        #expect(node.value(forKey: "b")?.scalar?.string == "3")
-        #expect(node.value(forKey: "c") == nil)
     }
 
     @Test func crlfRuleFilesAreLocatedLikeLFOnes() throws {

@@ -125,7 +125,7 @@ struct RuleReader {
                 let suggestion = Suggestion.closest(to: key.string ?? "", among: ["rules"]).map { " (did you mean '\($0)'?)" } ?? ""
                 error(key, "unknown key '\(key.string ?? "?")' at the top of a rule file\(suggestion)", help: "a rule file holds one key, 'rules', with a list of rules")
             }
-            guard let rules = mapping.value(forKey: "rules") else {
+            guard let rules = mapping["rules"] else {
                 error(root, "a rule file needs a 'rules' list", help: "start the file with 'rules:' and list the rules under it")
                 return []
             }
@@ -168,14 +168,14 @@ struct RuleReader {
         let id = scalar(mapping, "id", required: true)
         guard let id else { return nil }
         if !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
-            error(mapping.value(forKey: "id"), "rule id '\(id)' may hold only letters, digits, '-', '_' and '.'")
+            error(mapping["id"], "rule id '\(id)' may hold only letters, digits, '-', '_' and '.'")
         }
         let kindText = scalar(mapping, "kind", required: true)
         let kind = kindText.flatMap { text -> RuleKind? in
             if let kind = RuleKind(rawValue: text) { return kind }
             let names = RuleKind.allCases.map(\.rawValue)
             let suggestion = Suggestion.closest(to: text, among: names).map { " (did you mean '\($0)'?)" } ?? ""
-            error(mapping.value(forKey: "kind"), "unknown rule kind '\(text)'\(suggestion)", help: "kinds: \(names.joined(separator: ", "))")
+            error(mapping["kind"], "unknown rule kind '\(text)'\(suggestion)", help: "kinds: \(names.joined(separator: ", "))")
             return nil
         }
         let allowed = RuleReader.commonKeys + (kind.flatMap { RuleReader.kindKeys[$0] } ?? RuleReader.kindKeys.values.flatMap { $0 })
@@ -186,7 +186,7 @@ struct RuleReader {
         }
         let severity = enumValue(mapping, "severity", Severity.self, default: .error)
         let scope = enumValue(mapping, "scope", Scope.self, default: .sentence)
-        if scope == .corpus, kind != .same, let node = mapping.value(forKey: "scope") {
+        if scope == .corpus, kind != .same, let node = mapping["scope"] {
             error(node, "only a 'same' rule can have scope corpus: it compares one fact as every report states it", help: "use scope: document for this rule")
         }
         let summary = scalar(mapping, "summary", required: false) ?? ""
@@ -222,7 +222,7 @@ struct RuleReader {
         case .citation?:
             (check, slotNames, computed) = readCitation(mapping)
         case .table?:
-            let labels = mapping.value(forKey: "labels") != nil ? strings(mapping, "labels").map { $0.lowercased() } : nil
+            let labels = mapping["labels"] != nil ? strings(mapping, "labels").map { $0.lowercased() } : nil
             check = labels.map { TableTotalCheck(labels: Set($0)) } ?? TableTotalCheck()
             computed = ["total", "parts", "column", "gap"]
         case nil:
@@ -232,10 +232,10 @@ struct RuleReader {
             for name in MessageTemplate.placeholders(in: message) where !slotNames.contains(name) && !computed.contains(name) {
                 let known = slotNames + computed
                 let suggestion = Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
-                error(mapping.value(forKey: "message"), "the message names '{\(name)}', which is no slot or value of this rule\(suggestion)", help: "placeholders: \(known.map { "{\($0)}" }.joined(separator: ", "))")
+                error(mapping["message"], "the message names '{\(name)}', which is no slot or value of this rule\(suggestion)", help: "placeholders: \(known.map { "{\($0)}" }.joined(separator: ", "))")
             }
         }
-        let examples = readExamples(mapping.value(forKey: "examples"))
+        let examples = readExamples(mapping["examples"])
         let warnIf = threshold(mapping, "warn_if")
         let errorIf = threshold(mapping, "error_if")
         guard diagnostics.count == before, let kind, let check, let severity, let scope else { return nil }
@@ -276,10 +276,10 @@ struct RuleReader {
     // MARK: - Kinds
 
     mutating func readSum(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
-        if mapping.value(forKey: "opener") != nil {
+        if mapping["opener"] != nil {
             // A list breakdown: the parts are the list after the opener, the total the count before it.
-            for key in ["total", "part", "min_parts"] where mapping.value(forKey: key) != nil {
-                error(mapping.value(forKey: key), "'\(key)' does not go with 'opener': the list after the opener gives the parts and the nearest count before it the total")
+            for key in ["total", "part", "min_parts"] where mapping[key] != nil {
+                error(mapping[key], "'\(key)' does not go with 'opener': the list after the opener gives the parts and the nearest count before it the total")
             }
             let openers = templates(mapping, "opener", required: true)
             let complete = bool(mapping, "complete", default: true)
@@ -301,17 +301,17 @@ struct RuleReader {
     }
 
     mutating func readCompare(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
-        if let leftNode = mapping.value(forKey: "left"), let leftMapping = leftNode.mapping {
+        if let leftNode = mapping["left"], let leftMapping = leftNode.mapping {
             return readKeyedCompare(mapping, leftMapping)
         }
-        if mapping.value(forKey: "key") != nil {
-            error(mapping.value(forKey: "key"), "'key' joins two facts: give 'left' and 'right' each as {template: …, value: …}")
+        if mapping["key"] != nil {
+            error(mapping["key"], "'key' joins two facts: give 'left' and 'right' each as {template: …, value: …}")
         }
         let pairs = templates(mapping, "template", required: true)
         let left = scalar(mapping, "left", required: true)
         let right = scalar(mapping, "right", required: true)
         let op = enumValue(mapping, "op", ComparisonOperator.self, default: nil)
-        if mapping.value(forKey: "op") == nil { error(nil as Node?, "a compare rule needs 'op'") }
+        if mapping["op"] == nil { error(nil as Node?, "a compare rule needs 'op'") }
         guard !pairs.isEmpty, let left, let right, let op else { return (nil, []) }
         for name in [("left", left), ("right", right)] {
             requireSlot(name.1, in: pairs, figure: true, key: name.0, mapping)
@@ -322,11 +322,11 @@ struct RuleReader {
 
     /// `left: {template: …, value: n}`, `right: {…}`, `key: year`: two facts joined by a key.
     mutating func readKeyedCompare(_ mapping: Node.Mapping, _ leftMapping: Node.Mapping) -> ((any Check)?, [String]) {
-        if mapping.value(forKey: "template") != nil {
-            error(mapping.value(forKey: "template"), "'template' does not go with 'left' and 'right' given as facts")
+        if mapping["template"] != nil {
+            error(mapping["template"], "'template' does not go with 'left' and 'right' given as facts")
         }
-        guard let rightMapping = mapping.value(forKey: "right")?.mapping else {
-            error(mapping.value(forKey: "right"), "'right' must be a fact like 'left': {template: …, value: …}")
+        guard let rightMapping = mapping["right"]?.mapping else {
+            error(mapping["right"], "'right' must be a fact like 'left': {template: …, value: …}")
             return (nil, [])
         }
         var sides: [(templates: [Template], slot: String)] = []
@@ -343,7 +343,7 @@ struct RuleReader {
         }
         let keys = strings(mapping, "key")
         let op = enumValue(mapping, "op", ComparisonOperator.self, default: nil)
-        if mapping.value(forKey: "op") == nil { error(nil as Node?, "a compare rule needs 'op'") }
+        if mapping["op"] == nil { error(nil as Node?, "a compare rule needs 'op'") }
         guard let op, !keys.isEmpty else { return (nil, []) }
         for key in keys {
             requireSlot(key, in: sides[0].templates, figure: false, key: "key", mapping)
@@ -361,7 +361,7 @@ struct RuleReader {
         let value = scalar(mapping, "value", required: true)
         guard !statements.isEmpty, !keys.isEmpty, let value else { return (nil, []) }
         for key in keys where !key.hasPrefix("document.") { requireSlot(key, in: statements + restatements, figure: false, key: "key", mapping) }
-        let optionalKeys = mapping.value(forKey: "optional_key") != nil ? strings(mapping, "optional_key") : []
+        let optionalKeys = mapping["optional_key"] != nil ? strings(mapping, "optional_key") : []
         for key in optionalKeys { requireSlot(key, in: statements + restatements, figure: false, key: "optional_key", mapping) }
         requireSlot(value, in: statements + restatements, figure: false, key: "value", mapping)
         let names = Set((statements + restatements).flatMap { $0.slots.map(\.name) })
@@ -390,7 +390,7 @@ struct RuleReader {
         let minimum = number(mapping, "min")
         let maximum = number(mapping, "max")
         guard !values.isEmpty else { return (nil, []) }
-        if bounds.isEmpty, minimum == nil, maximum == nil, mapping.value(forKey: "bounds") == nil {
+        if bounds.isEmpty, minimum == nil, maximum == nil, mapping["bounds"] == nil {
             error(nil as Node?, "a range rule needs 'bounds' (a template for the bounds the report states) or 'min'/'max'")
             return (nil, [])
         }
@@ -402,7 +402,7 @@ struct RuleReader {
     }
 
     mutating func readOrder(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
-        guard let node = mapping.value(forKey: "events") else {
+        guard let node = mapping["events"] else {
             error(nil as Node?, "an order rule needs 'events': a list of {name, template} in the order they must happen")
             return (nil, [])
         }
@@ -425,7 +425,7 @@ struct RuleReader {
             guard let template = compiled.first else { continue }
             let dateSlots = template.slots.filter { $0.type == .date || $0.type == .year }
             guard dateSlots.count == 1 else {
-                error(event.value(forKey: "template"), "the template of event '\(name)' needs exactly one date slot, such as {date:date}")
+                error(event["template"], "the template of event '\(name)' needs exactly one date slot, such as {date:date}")
                 continue
             }
             events.append(OrderCheck.Event(name: name, template: template, slot: dateSlots[0].name))
@@ -447,7 +447,7 @@ struct RuleReader {
         let directory = (path as NSString).deletingLastPathComponent
         let tablePath = tableName.hasPrefix("/") ? tableName : (directory.isEmpty ? tableName : directory + "/" + tableName)
         guard let data = FileManager.default.contents(atPath: tablePath) else {
-            error(mapping.value(forKey: "table"), "cannot read the reference table '\(tablePath)'", help: "put the CSV or YAML table beside the rule file, or give its path")
+            error(mapping["table"], "cannot read the reference table '\(tablePath)'", help: "put the CSV or YAML table beside the rule file, or give its path")
             return (nil, [])
         }
         let text = String(decoding: data, as: UTF8.self)
@@ -458,20 +458,20 @@ struct RuleReader {
             } else {
                 let root = try YAMLText.compose(text)
                 if let root, let excess = YAMLSize.excess(of: root, limits: limits, writtenBytes: text.utf8.count) {
-                    error(mapping.value(forKey: "table"), "in the reference table '\(tableName)': \(excess.message)", help: excess.help)
+                    error(mapping["table"], "in the reference table '\(tableName)': \(excess.message)", help: excess.help)
                     return (nil, [])
                 }
                 guard let list = root?.sequence else {
-                    error(mapping.value(forKey: "table"), "the reference table '\(tableName)' must be a CSV file or a YAML list of rows")
+                    error(mapping["table"], "the reference table '\(tableName)' must be a CSV file or a YAML list of rows")
                     return (nil, [])
                 }
                 rows = list.compactMap { row in row.mapping.map { Dictionary(uniqueKeysWithValues: $0.compactMap { key, value in key.string.flatMap { k in value.scalar.map { (k, $0.string) } } }) } }
             }
         } catch let failure as ReferenceTableError {
-            error(mapping.value(forKey: "table"), "in the reference table '\(tableName)': \(failure.message)")
+            error(mapping["table"], "in the reference table '\(tableName)': \(failure.message)")
             return (nil, [])
         } catch {
-            self.error(mapping.value(forKey: "table"), "the reference table '\(tableName)' does not parse: \(error)")
+            self.error(mapping["table"], "the reference table '\(tableName)' does not parse: \(error)")
             return (nil, [])
         }
         var table: [[String]: Double] = [:]
@@ -480,11 +480,11 @@ struct RuleReader {
             let keyParts = columns.map { row[$0].map(ReferenceCheck.normalise) }
             guard keyParts.allSatisfy({ $0 != nil }) else {
                 let missing = columns.filter { row[$0] == nil }.joined(separator: ", ")
-                error(mapping.value(forKey: "table"), "row \(number + 1) of '\(tableName)' has no \(missing) column")
+                error(mapping["table"], "row \(number + 1) of '\(tableName)' has no \(missing) column")
                 return (nil, [])
             }
             guard let cell = row[column], let value = Double(cell.replacingOccurrences(of: ",", with: "")) else {
-                error(mapping.value(forKey: "table"), "row \(number + 1) of '\(tableName)' has no number in column '\(column)'")
+                error(mapping["table"], "row \(number + 1) of '\(tableName)' has no number in column '\(column)'")
                 return (nil, [])
             }
             table[keyParts.compactMap { $0 }] = value
@@ -495,8 +495,8 @@ struct RuleReader {
 
     /// `facts: {name: template or {template: …, value: …}}` and `expect: "sheltered <= victims"`.
     mutating func readExpect(_ mapping: Node.Mapping) -> ((any Check)?, [String]) {
-        guard let factsNode = mapping.value(forKey: "facts"), let factsMapping = factsNode.mapping, !factsMapping.isEmpty else {
-            error(mapping.value(forKey: "facts"), "an expect rule needs 'facts': a mapping from fact names to templates")
+        guard let factsNode = mapping["facts"], let factsMapping = factsNode.mapping, !factsMapping.isEmpty else {
+            error(mapping["facts"], "an expect rule needs 'facts': a mapping from fact names to templates")
             return (nil, [])
         }
         var facts: [ExpectCheck.Fact] = []
@@ -524,14 +524,14 @@ struct RuleReader {
             let expression = try ExpressionParser.parse(source)
             for (name, offset) in expression.facts where !facts.contains(where: { $0.name == name }) {
                 let suggestion = Suggestion.closest(to: name, among: facts.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-                let node = mapping.value(forKey: "expect")
+                let node = mapping["expect"]
                 let location = node.flatMap { self.location(ofTemplateText: source, offset: offset, scalar: $0, style: $0.scalar?.style ?? .plain) }
                 error(at: location, "the expectation names '\(name)', which is no fact of this rule\(suggestion)")
                 return (nil, [])
             }
             return (ExpectCheck(facts: facts, expectation: expression, source: source), facts.map(\.name))
         } catch let failure as ExpressionError {
-            let node = mapping.value(forKey: "expect")
+            let node = mapping["expect"]
             let location = node.flatMap { self.location(ofTemplateText: source, offset: failure.offset, scalar: $0, style: $0.scalar?.style ?? .plain) }
             error(at: location, "in expectation: \(failure.message)")
             return (nil, [])
@@ -542,7 +542,7 @@ struct RuleReader {
 
     /// `warn_if: {gap: 2}` or `{relative_gap: 0.05}`: the size of discrepancy that raises a finding.
     mutating func threshold(_ mapping: Node.Mapping, _ key: String) -> GapThreshold? {
-        guard let node = mapping.value(forKey: key) else { return nil }
+        guard let node = mapping[key] else { return nil }
         guard let inner = node.mapping else {
             error(node, "'\(key)' must be a mapping such as {gap: 2} or {relative_gap: 0.05}")
             return nil
@@ -560,7 +560,7 @@ struct RuleReader {
     }
 
     mutating func number(_ mapping: Node.Mapping, _ key: String) -> Double? {
-        guard let node = mapping.value(forKey: key) else { return nil }
+        guard let node = mapping[key] else { return nil }
         guard let text = node.plainScalar, let value = Double(text), value.isFinite else {
             error(node, "'\(key)' must be a number")
             return nil
@@ -577,7 +577,7 @@ struct RuleReader {
         if let first = candidates.first, first.count == 1, candidates.allSatisfy({ $0 == first }) {
             return first[0]
         }
-        error(mapping.value(forKey: key), "every '\(key)' template needs one figure slot named '\(preferred[0])', such as {\(preferred[0]):count}")
+        error(mapping[key], "every '\(key)' template needs one figure slot named '\(preferred[0])', such as {\(preferred[0]):count}")
         return nil
     }
 
@@ -585,11 +585,11 @@ struct RuleReader {
         for template in templates {
             guard let slot = template.slot(named: name) else {
                 let suggestion = Suggestion.closest(to: name, among: template.slots.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-                error(mapping.value(forKey: key), "'\(key)' names slot '\(name)', which the template \"\(template.source)\" does not have\(suggestion)")
+                error(mapping[key], "'\(key)' names slot '\(name)', which the template \"\(template.source)\" does not have\(suggestion)")
                 return
             }
             if figure, !slot.type.capturesFigure {
-                error(mapping.value(forKey: key), "'\(key)' names slot '\(name)', which captures words, not a figure")
+                error(mapping[key], "'\(key)' names slot '\(name)', which captures words, not a figure")
                 return
             }
         }
@@ -598,7 +598,7 @@ struct RuleReader {
     // MARK: - Values
 
     mutating func scalar(_ mapping: Node.Mapping, _ key: String, required: Bool) -> String? {
-        guard let node = mapping.value(forKey: key) else {
+        guard let node = mapping[key] else {
             if required { error(nil as Node?, "a rule needs '\(key)'") }
             return nil
         }
@@ -610,7 +610,7 @@ struct RuleReader {
     }
 
     mutating func strings(_ mapping: Node.Mapping, _ key: String) -> [String] {
-        guard let node = mapping.value(forKey: key) else {
+        guard let node = mapping[key] else {
             error(nil as Node?, "a rule needs '\(key)'")
             return []
         }
@@ -629,7 +629,7 @@ struct RuleReader {
     }
 
     mutating func bool(_ mapping: Node.Mapping, _ key: String, default value: Bool) -> Bool {
-        guard let node = mapping.value(forKey: key) else { return value }
+        guard let node = mapping[key] else { return value }
         guard let bool = node.plainScalar.flatMap(RuleReader.flag) else {
             error(node, "'\(key)' must be true or false")
             return value
@@ -638,7 +638,7 @@ struct RuleReader {
     }
 
     mutating func integer(_ mapping: Node.Mapping, _ key: String, default value: Int) -> Int {
-        guard let node = mapping.value(forKey: key) else { return value }
+        guard let node = mapping[key] else { return value }
         guard let number = node.plainScalar.flatMap({ Int($0) }), number >= 0 else {
             error(node, "'\(key)' must be a whole number of at least 0")
             return value
@@ -647,7 +647,7 @@ struct RuleReader {
     }
 
     mutating func enumValue<Value: RawRepresentable & CaseIterable>(_ mapping: Node.Mapping, _ key: String, _ type: Value.Type, default value: Value?) -> Value? where Value.RawValue == String {
-        guard let node = mapping.value(forKey: key) else { return value }
+        guard let node = mapping[key] else { return value }
         guard let text = node.scalar?.string else {
             error(node, "'\(key)' must be text")
             return nil
@@ -661,7 +661,7 @@ struct RuleReader {
 
     /// One template or a list of them, compiled; syntax errors point into the template text.
     mutating func templates(_ mapping: Node.Mapping, _ key: String, required: Bool) -> [Template] {
-        guard let node = mapping.value(forKey: key) else {
+        guard let node = mapping[key] else {
             if required { error(nil as Node?, "a rule of this kind needs '\(key)'") }
             return []
         }
@@ -725,21 +725,6 @@ struct RuleReader {
 enum YAMLText {
     static func compose(_ text: String) throws -> Node? {
         try Yams.compose(yaml: text, .basic, .default, .utf8)
-    }
-}
-
-extension Node.Mapping {
-    /// The value of a key written as text, quoted or not (Yams refuses a key given twice).
-    /// Compares the keys' text alone: Yams' own look-up by a string builds a node for it and
-    /// compares whole nodes, some 10,000 instructions a key, for every field of every rule.
-    func value(forKey key: String) -> Node? {
-        // By index: iterating a mapping copies all its pairs into a new array first.
-        var index = endIndex
-        while index > startIndex {
-            index -= 1
-            if case .scalar(let scalar) = self[index].key, scalar.string == key { return self[index].value }
-        }
-        return nil
     }
 }
 
