@@ -149,6 +149,22 @@ struct TemplateMatchingTests {
         #expect(found.map { $0["n"] } == ["14", "nine"])
     }
 
+    @Test func aFigureSlotIsTriedOnlyOnSentencesHoldingAFigureItTakes() throws {
+        let template = try Template("rose to {share:percent}")
+        #expect(template.requiredGroups == [[wordHash("rose".utf8)], [wordHash("to".utf8)], [FigureWords.percent]])
+        // An optional figure requires nothing; a number slot takes counts and numbers without a unit.
+        #expect(try Template("rose [to {share:percent}]").requiredGroups == [[wordHash("rose".utf8)]])
+        #expect(try Template("{n:number} cases").requiredGroups == [[FigureWords.count, FigureWords.numberWithoutUnit], [wordHash("cases".utf8)]])
+        let text = "Arrests rose to 40 in 2019. Convictions rose to 35% in 2020. Fines rose to $4,000."
+        let document = markdown(text)
+        let index = SentenceIndex(document: document, lookedFor: HashNumbering(templates: [template]))
+        #expect(index.candidates(groups: index.lookedFor.groups(of: template)) == [1])
+        let years = try Template("in {year:year}")
+        let yearIndex = SentenceIndex(document: markdown("It fell in 2019. It fell in May 2019. It fell in 40 cases."), lookedFor: HashNumbering(templates: [years]))
+        #expect(yearIndex.candidates(groups: yearIndex.lookedFor.groups(of: years)) == [0])
+        #expect(try templateMatches("rose to {share:percent}", in: text).map { $0["share"] } == ["35%"])
+    }
+
     @Test func quotedNamesAgreeWithCurlyQuotes() throws {
         let template = try Template("head of the {org:name} foundation")
         let document = markdown("Anna Ryl, head of the “Korgau Astana” foundation, disagrees.")

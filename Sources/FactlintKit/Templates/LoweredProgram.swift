@@ -49,6 +49,21 @@ struct LoweredProgram: Sendable {
             }
         }
 
+        /// The words the sentence index lists a figure under, one of which every figure the
+        /// filter accepts is listed under: so a template whose figure slot must match is tried
+        /// only on sentences holding such a figure. They are hashes of text no token can be.
+        var indexHashes: [UInt64] {
+            switch self {
+            case .count: return [FigureWords.count]
+            case .number: return [FigureWords.count, FigureWords.numberWithoutUnit]
+            case .percent: return [FigureWords.percent]
+            case .money: return [FigureWords.money]
+            case .duration: return [FigureWords.duration]
+            case .date: return [FigureWords.date]
+            case .year: return [FigureWords.year]
+            }
+        }
+
         @inline(__always)
         func accepts(_ figure: UnsafePointer<Figure>) -> Bool {
             let kind = figure.pointee.kind
@@ -153,5 +168,32 @@ struct LoweredProgram: Sendable {
         var bounds: [Int32] = [0]
         for set in hashSets { bounds.append(bounds[bounds.count - 1] + Int32(set.count)) }
         self.setBounds = bounds
+    }
+}
+
+/// The words a sentence index lists figures under (`FigureFilter.indexHashes`): hashes of text
+/// with a control character, which no word or mark token holds.
+enum FigureWords {
+    static let count = wordHash("\u{1}figure count".utf8)
+    static let numberWithoutUnit = wordHash("\u{1}figure number without unit".utf8)
+    static let percent = wordHash("\u{1}figure percent".utf8)
+    static let money = wordHash("\u{1}figure money".utf8)
+    static let duration = wordHash("\u{1}figure duration".utf8)
+    static let date = wordHash("\u{1}figure date".utf8)
+    static let year = wordHash("\u{1}figure year".utf8)
+
+    /// The words a figure is listed under: its kind's (for the kinds slots take), and for a
+    /// number without a unit or a date read to the year, that too. At most two.
+    @inline(__always)
+    static func of(_ figure: UnsafePointer<Figure>) -> (UInt64, UInt64) {
+        switch figure.pointee.kind {
+        case .count: return (count, 0)
+        case .number: return (figure.pointee.unitCode == .none ? numberWithoutUnit : 0, 0)
+        case .percent: return (percent, 0)
+        case .money: return (money, 0)
+        case .duration: return (duration, 0)
+        case .date: return (date, figure.pointee.grain == .year ? year : 0)
+        default: return (0, 0)
+        }
     }
 }

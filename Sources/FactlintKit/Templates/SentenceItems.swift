@@ -141,6 +141,9 @@ struct SentenceItems {
                 if figureIndex < sentence.figures.upperBound, figures[figureIndex].tokens.lowerBound == index {
                     let figure = figures.baseAddress! + figureIndex
                     write(.figure(figureIndex), 0, figure.pointee.kind == .date ? [.figure, .skippable] : .figure)
+                    let (word, other) = FigureWords.of(figure)
+                    if word != 0 { note(numbering.entry(of: word)) }
+                    if other != 0 { note(numbering.entry(of: other)) }
                     index = figure.pointee.tokens.upperBound
                     figureIndex += 1
                     continue

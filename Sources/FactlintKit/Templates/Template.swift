@@ -92,8 +92,9 @@ extension TemplateNode {
     /// Groups of item hashes such that every match holds at least one item of each group.
     ///
     /// A literal word or mark is a group of one; a `{x:a|b}` slot and a choice whose every
-    /// option requires something are groups of their alternatives; optional parts, gaps,
-    /// prefixes and other slots require nothing.
+    /// option requires something are groups of their alternatives; a figure slot requires a
+    /// figure it accepts (`FigureWords`); optional parts, gaps, prefixes and other slots
+    /// require nothing.
     func requiredGroups(slots: [Template.Slot]) -> [[UInt64]] {
         switch self {
         case .word(let word, let prefix):
@@ -102,6 +103,7 @@ extension TemplateNode {
             return [PunctuationClass(bytes).variants.map { punctuationHash($0) }]
         case .slot(let index):
             if case .word(let choices?) = slots[index].type { return [choices.map { wordHash($0) }] }
+            if let filter = LoweredProgram.FigureFilter(slots[index].type) { return [filter.indexHashes] }
             return []
         case .gap, .optional:
             return []
