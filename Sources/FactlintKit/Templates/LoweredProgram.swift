@@ -182,18 +182,35 @@ enum FigureWords {
     static let date = wordHash("\u{1}figure date".utf8)
     static let year = wordHash("\u{1}figure year".utf8)
 
-    /// The words a figure is listed under: its kind's (for the kinds slots take), and for a
-    /// number without a unit or a date read to the year, that too. At most two.
-    @inline(__always)
-    static func of(_ figure: UnsafePointer<Figure>) -> (UInt64, UInt64) {
-        switch figure.pointee.kind {
-        case .count: return (count, 0)
-        case .number: return (figure.pointee.unitCode == .none ? numberWithoutUnit : 0, 0)
-        case .percent: return (percent, 0)
-        case .money: return (money, 0)
-        case .duration: return (duration, 0)
-        case .date: return (date, figure.pointee.grain == .year ? year : 0)
-        default: return (0, 0)
+    /// The table entries (`HashNumbering.entry(of:)`) of the words figures are listed under,
+    /// looked up once when the numbering is made rather than per figure.
+    struct Entries: Sendable {
+        let count, numberWithoutUnit, percent, money, duration, date, year: UInt32
+
+        init(_ entry: (UInt64) -> UInt32) {
+            count = entry(FigureWords.count)
+            numberWithoutUnit = entry(FigureWords.numberWithoutUnit)
+            percent = entry(FigureWords.percent)
+            money = entry(FigureWords.money)
+            duration = entry(FigureWords.duration)
+            date = entry(FigureWords.date)
+            year = entry(FigureWords.year)
+        }
+
+        /// The entries of the words a figure is listed under: its kind's (for the kinds slots
+        /// take), and for a date read to the year, the year's too. A number is listed only
+        /// without a unit. At most two; 0 for none.
+        @inline(__always)
+        func of(_ figure: UnsafePointer<Figure>) -> (UInt32, UInt32) {
+            switch figure.pointee.kind {
+            case .count: return (count, 0)
+            case .number: return (figure.pointee.unitCode == .none ? numberWithoutUnit : 0, 0)
+            case .percent: return (percent, 0)
+            case .money: return (money, 0)
+            case .duration: return (duration, 0)
+            case .date: return (date, figure.pointee.grain == .year ? year : 0)
+            default: return (0, 0)
+            }
         }
     }
 }

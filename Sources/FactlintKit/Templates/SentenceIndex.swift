@@ -210,14 +210,18 @@ struct HashNumbering: Sendable {
     /// (0 there for a listed word no template requires).
     private let table: HashTable<UInt32>
     let count: Int
+    /// The entries of the words figures are listed under.
+    let figureEntries: FigureWords.Entries
 
     init<Hashes: Sequence>(_ hashes: Hashes) where Hashes.Element == UInt64 {
         var numbers: [UInt64: Int] = [:]
         for hash in hashes where hash != 0 && numbers[hash] == nil { numbers[hash] = numbers.count }
         var entries: [UInt64: UInt32] = ItemTraits.listedWords.mapValues { UInt32($0.rawValue) }
         for (hash, number) in numbers { entries[hash, default: 0] |= UInt32(number + 1) << 16 }
-        table = HashTable(entries)
+        let table = HashTable(entries)
+        self.table = table
         count = numbers.count
+        figureEntries = FigureWords.Entries { table.value(for: $0) ?? 0 }
     }
 
     /// The hashes every template of the rules requires, numbered.

@@ -90,6 +90,7 @@ struct SentenceItems {
         let traits: UnsafeMutableBufferPointer<ItemTraits>
         var count = 0
         let numbering: HashNumbering
+        let figureEntries: FigureWords.Entries
         /// The current sentence's bits start at `presentBase`.
         let present: UnsafeMutableBufferPointer<UInt64>
         let counts: UnsafeMutableBufferPointer<Int>
@@ -104,6 +105,7 @@ struct SentenceItems {
             self.hashes = hashes
             self.traits = traits
             self.numbering = numbering
+            self.figureEntries = numbering.figureEntries
             self.present = present
             self.counts = counts
             self.width = width
@@ -141,9 +143,9 @@ struct SentenceItems {
                 if figureIndex < sentence.figures.upperBound, figures[figureIndex].tokens.lowerBound == index {
                     let figure = figures.baseAddress! + figureIndex
                     write(.figure(figureIndex), 0, figure.pointee.kind == .date ? [.figure, .skippable] : .figure)
-                    let (word, other) = FigureWords.of(figure)
-                    if word != 0 { note(numbering.entry(of: word)) }
-                    if other != 0 { note(numbering.entry(of: other)) }
+                    let (entry, other) = figureEntries.of(figure)
+                    note(entry)
+                    note(other)
                     index = figure.pointee.tokens.upperBound
                     figureIndex += 1
                     continue
