@@ -82,6 +82,22 @@ struct BreakdownCheckTests {
         #expect(Linter(rules: rules).lint(document).findings.isEmpty)
     }
 
+    @Test func aBulletedListAfterAColonIsCompleteByTheWordsOfAllItsItems() throws {
+        let rules = """
+        rules:
+          - id: colon
+            kind: sum
+            opener: ":"
+        """
+        // Women, men, girls and boys cover everyone only together, one group per item: 4 + 3 + 2 + 2 is not 10.
+        let complete = Linted("Shelters assisted 10 people:\n\n- 4 women\n- 3 men\n- 2 girls\n- 2 boys\n", rules: rules)
+        #expect(complete.findings.map(\.message) == ["the groups listed add up to 11 (4 + 3 + 2 + 2), but the total is 10"])
+        // Without the boys the list may leave people out, and 9 is within 10.
+        #expect(Linted("Shelters assisted 10 people:\n\n- 4 women\n- 3 men\n- 2 girls\n", rules: rules).findings.isEmpty)
+        let under = Linted("Shelters assisted 12 people:\n\n- 4 women\n- 3 men\n- 2 girls\n- 2 boys\n", rules: rules)
+        #expect(under.findings.count == 1, "a complete list must add up exactly")
+    }
+
     @Test func aFindingNamesTheTotalAndEveryPart() throws {
         let text = "The agency assisted 30 victims. Of those, 21 were exploited in forced labor and 12 in sex trafficking."
         let (findings, _, _) = Linting.findings(in: text, rules: Self.rules)

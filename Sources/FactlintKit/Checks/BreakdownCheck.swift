@@ -142,12 +142,14 @@ extension BreakdownCheck {
                 }
                 guard let figure = reader.amountFigure(position) else { return nil }
                 parts.append(figure)
-                words.formUnion(words: reader, in: 0..<reader.items.count)
+                // Sorted once at the end: sorting after each item made a long list quadratic.
+                words.append(words: reader, in: 0..<reader.items.count)
             } else if block.listItem != document.blocks[index - 1].listItem {
                 return nil
             }
             index += 1
         }
+        words.sort()
         return parts.count >= 2 ? (parts, words) : nil
     }
 }
@@ -429,7 +431,16 @@ struct WordHashes {
 
     /// Adds the words (and numbers) of a range of a sentence's items.
     mutating func formUnion(words reader: ListReader, in range: Range<Int>) {
+        append(words: reader, in: range)
+        hashes.sort()
+    }
+
+    /// Adds the words of a range of items unsorted: `contains` needs `sort()` after the last.
+    mutating func append(words reader: ListReader, in range: Range<Int>) {
         for index in range.clamped(to: 0..<reader.items.count) where reader.isWordOrNumber(index) { hashes.append(reader.hashes[index]) }
+    }
+
+    mutating func sort() {
         hashes.sort()
     }
 

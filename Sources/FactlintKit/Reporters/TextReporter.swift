@@ -31,11 +31,20 @@ public struct TextReporter: Sendable {
         if let quoted = quoting(primary.path, primary.start.line) {
             output += excerpt(quoted, primary: finding.primary, secondary: sameLine, gutterWidth: gutterWidth)
         }
-        var noted: Set<String> = []
+        // The related labels by place, gathered once: looking for each label's neighbours
+        // among all the others made a finding with thousands of parts quadratic.
+        struct Place: Hashable {
+            var path: String
+            var line: Int
+        }
+        var byPlace: [Place: [Label]] = [:]
+        for label in finding.related { byPlace[Place(path: label.span.path, line: label.span.start.line), default: []].append(label) }
+        var noted: Set<Place> = []
         for label in finding.related where label.span.path != primary.path || label.span.start.line != primary.start.line {
             let line = label.span.start.line
-            let others = finding.related.filter { $0.span.path == label.span.path && $0.span.start.line == line }
-            guard noted.insert("\(label.span.path):\(line)").inserted else { continue }
+            let place = Place(path: label.span.path, line: line)
+            guard noted.insert(place).inserted else { continue }
+            let others = byPlace[place] ?? []
             var messages: [String] = []
             for other in others where !messages.contains(other.message) { messages.append(other.message) }
             output += "\(pad) \(color(blue, "="))" + " note: \(messages.joined(separator: ", ").sanitizedForTerminal()) at \(label.span.path):\(label.span.start)\n"
