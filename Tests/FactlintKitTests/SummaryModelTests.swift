@@ -80,6 +80,32 @@ struct SummaryModelTests {
         #expect(row.figureTexts == ["30", "Ten", "five"])
     }
 
+    @Test func aLongSumIsWrittenShortWithItsNumberOfParts() throws {
+        #expect(SumText.written(["4", "3", "2"]) == "4 + 3 + 2")
+        let terms = (1...24).map(String.init)
+        #expect(SumText.written(terms) == terms.joined(separator: " + "), "24 terms are written out")
+        let long = (1...40).map(String.init)
+        #expect(SumText.written(long) == (1...20).map(String.init).joined(separator: " + ") + " + … + 40 (40 parts)")
+
+        // A bulleted breakdown of 40 parts: the message and the summary's sum are a line long.
+        let rules = """
+        rules:
+          - id: colon
+            kind: sum
+            opener: ":"
+            message: "the groups add up to {parts} ({sum}), but the total is {total}"
+        """
+        let text = "Shelters assisted 30 people:\n\n" + String(repeating: "- 1 woman\n", count: 40)
+        let (findings, _, report) = Linting.findings(in: text, rules: rules)
+        let finding = try #require(findings.first)
+        #expect(finding.related.count == 40)
+        #expect(finding.message == "the groups add up to 40 (" + Array(repeating: "1", count: 20).joined(separator: " + ") + " + … + 1 (40 parts)), but the total is 30")
+        let row = Discrepancy(finding: finding, source: report.source, report: 0, index: 0)
+        #expect(row.implied == "40 (" + Array(repeating: "1", count: 20).joined(separator: " + ") + " + … + 1 (40 parts))")
+        #expect(row.computation.count == 1)
+        #expect(Discrepancy.capped((1...40).map(String.init)) == (1...23).map(String.init) + ["… and 17 more"])
+    }
+
     @Test func aFactStatedTwiceShowsBothStatements() throws {
         let row = try #require(SummaryFixture.summary.discrepancies.first { $0.finding.ruleID == "one-head" })
         #expect(row.stated == "Olga Tamm (stated here)")

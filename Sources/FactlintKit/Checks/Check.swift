@@ -107,16 +107,29 @@ public struct CheckContext {
 
     /// "2 + 6 + 4": the parts of a sum, exact figures as numbers and the others as written.
     public func sumExpression(_ figureIndices: [Int]) -> String {
-        figureIndices.map { index in
+        SumText.written(figureIndices.map { index in
             let figure = document.figures[index]
             return figure.value.isExact ? Interval.format(figure.stated) : text(of: index)
-        }.joined(separator: " + ")
+        })
     }
 
     /// The rule's message with `{placeholders}` filled from `values`, or `fallback` when the rule has none.
     public func message(_ values: [String: String], fallback: String) -> String {
         guard let template = rule.message else { return fallback }
         return MessageTemplate.render(template, values: values)
+    }
+}
+
+/// A sum written out for a reader: "4 + 3 + 2". A long one keeps its first terms and its last
+/// and says how many there are ("4 + 3 + … + 2 (40000 parts)"), so a message, and every place a
+/// summary repeats it, stays a line long however long the list.
+public enum SumText {
+    /// The most terms written out in full.
+    public static let longest = 24
+
+    public static func written(_ terms: [String]) -> String {
+        guard terms.count > longest, let last = terms.last else { return terms.joined(separator: " + ") }
+        return terms.prefix(longest - 4).joined(separator: " + ") + " + … + \(last) (\(terms.count) parts)"
     }
 }
 

@@ -64,8 +64,8 @@ public struct Discrepancy: Sendable {
             } else {
                 stated = "\(primaryText) (\(finding.primary.message))"
                 implied = zip(finding.related, relatedTexts).map { "\($1) (\($0.message), \(place($0)))" }.joined(separator: "; ")
-                computation = ["\(finding.primary.message): \(primaryText)"]
-                    + zip(finding.related, relatedTexts).map { "\($0.message): \($1) (\(place($0)))" }
+                computation = Discrepancy.capped(["\(finding.primary.message): \(primaryText)"]
+                    + zip(finding.related, relatedTexts).map { "\($0.message): \($1) (\(place($0)))" })
             }
             gap = nil
             gapText = "–"
@@ -81,8 +81,8 @@ public struct Discrepancy: Sendable {
             implied = others.isEmpty ? Evidence.describeDays(evidence.computed) : others.joined(separator: "; ")
             // Each date as written and as a calendar date, so the order can be checked at a glance.
             let otherDate = finding.related.count == 1 ? "\(Evidence.describeDays(evidence.computed)), " : ""
-            computation = ["\(finding.primary.message): \(primaryText) (\(Evidence.describeDays(evidence.stated)))"]
-                + zip(finding.related, relatedTexts).map { "\($0.message): \($1) (\(otherDate)\(place($0)))" }
+            computation = Discrepancy.capped(["\(finding.primary.message): \(primaryText) (\(Evidence.describeDays(evidence.stated)))"]
+                + zip(finding.related, relatedTexts).map { "\($0.message): \($1) (\(otherDate)\(place($0)))" })
                 + ["\(days) day\(days == 1 ? "" : "s") apart"]
             return
         }
@@ -93,7 +93,7 @@ public struct Discrepancy: Sendable {
         // Parts summed to a total: the sum written out, as an editor would check it by hand.
         let roles = Set(finding.related.map(\.message))
         if finding.related.count >= 2, roles.count == 1 {
-            let sum = relatedTexts.map { Discrepancy.numeral($0) }.joined(separator: " + ")
+            let sum = SumText.written(relatedTexts.map { Discrepancy.numeral($0) })
             implied = "\(computed) (\(sum))"
             computation = ["\(sum) = \(computed), but the \(finding.primary.message) is \(primaryText) (gap \(gapText))"]
         } else if finding.related.isEmpty {
@@ -102,10 +102,17 @@ public struct Discrepancy: Sendable {
         } else {
             let others = zip(finding.related, relatedTexts).map { "\($1) (\($0.message))" }.joined(separator: ", ")
             implied = computed == relatedTexts.first && finding.related.count == 1 ? "\(computed) (\(finding.related[0].message))" : "\(computed) from \(others)"
-            computation = ["\(finding.primary.message): \(primaryText)"]
-                + zip(finding.related, relatedTexts).map { "\($0.message): \($1) (\(place($0)))" }
+            computation = Discrepancy.capped(["\(finding.primary.message): \(primaryText)"]
+                + zip(finding.related, relatedTexts).map { "\($0.message): \($1) (\(place($0)))" })
                 + ["stated \(evidence.stated), computed \(computed), gap \(gapText)"]
         }
+    }
+
+    /// The first lines of a computation that names every figure, and how many more there are:
+    /// a summary repeats a finding's computation at each of its figures.
+    static func capped(_ lines: [String]) -> [String] {
+        guard lines.count > SumText.longest else { return lines }
+        return Array(lines.prefix(SumText.longest - 1)) + ["… and \(lines.count - SumText.longest + 1) more"]
     }
 
     /// A part as a numeral when it is an exact number in words ("twenty-three" → "23"), as the
