@@ -25,12 +25,21 @@ public struct KeyedCompareCheck: Check {
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         let lefts = context.matches.prefix(left.count).joined()
-        let rights = Array(context.matches.dropFirst(left.count).joined())
+        // The right matches by scope unit and key, in reading order: a left match meets only its
+        // own, so a report with many of both is not compared all against all.
+        struct Joined: Hashable {
+            var unit: Int
+            var key: [String]
+        }
+        var rights: [Joined: [TemplateMatch]] = [:]
+        for rightMatch in context.matches.dropFirst(left.count).joined() {
+            guard let key = key(of: rightMatch, context) else { continue }
+            rights[Joined(unit: context.unit(of: rightMatch), key: key), default: []].append(rightMatch)
+        }
         for leftMatch in lefts {
             guard let (leftIndex, leftFigure) = context.figure(leftMatch[leftSlot]), let leftKey = key(of: leftMatch, context) else { continue }
-            for rightMatch in rights where context.unit(of: rightMatch) == context.unit(of: leftMatch) {
+            for rightMatch in rights[Joined(unit: context.unit(of: leftMatch), key: leftKey)] ?? [] {
                 guard let (rightIndex, rightFigure) = context.figure(rightMatch[rightSlot]), rightIndex != leftIndex,
-                      key(of: rightMatch, context) == leftKey,
                       (leftFigure.kind == .date) == (rightFigure.kind == .date) else { continue }
                 outcome.checksRun += 1
                 outcome.usedFigures.formUnion([leftIndex, rightIndex])
