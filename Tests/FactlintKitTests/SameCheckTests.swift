@@ -153,6 +153,21 @@ struct SameCheckTests {
         #expect(together.findings.count == 1)
     }
 
+    @Test func aReportWithoutARestatementIsPassedByEvenWhenCalledDirectly() throws {
+        let rule = try #require(RuleLoader.load(yaml: Self.restatementRules, path: "rules.yml").0.first)
+        let check = try #require(rule.check as? SameCheck)
+        #expect(check.requiredMatches == [check.templates.count - 1..<check.templates.count])
+        let document = Document(source: SourceFile(path: "report.md", text: "Courts convicted 14 traffickers in 2020."))
+        let noMatches = [[TemplateMatch]](repeating: [], count: check.templates.count)
+        let context = CheckContext(document: document, rule: CheckedRule(rule), matches: noMatches)
+        #expect(check.missesRequiredMatch(context))
+        #expect(check.evaluate(context).checksRun == 0)
+        // A rule of scope corpus keeps its statements whatever the report holds.
+        var corpusRule = rule
+        corpusRule.scope = .corpus
+        #expect(!check.missesRequiredMatch(CheckContext(document: document, rule: CheckedRule(corpusRule), matches: noMatches)))
+    }
+
     @Test func onlyARestatementIsComparedWithTheStatements() throws {
         // Two independent statements with the same wording (a total and a subtotal) never clash.
         let statements = Linted("Courts convicted 14 traffickers in 2020. Appeal courts convicted 3 traffickers in 2020.", rules: Self.restatementRules)

@@ -32,6 +32,15 @@ extension Check {
     /// By default any template's match may lead to a finding.
     public var requiredMatches: [Range<Int>] { [] }
 
+    /// Whether one of `requiredMatches` matched nowhere in the context's report, so that the
+    /// check can find nothing there (never for rules of scope `corpus`).
+    public func missesRequiredMatch(_ context: CheckContext) -> Bool {
+        context.rule.scope != .corpus && requiredMatches.contains { group in
+            !group.isEmpty &&
+            group.allSatisfy { $0 >= context.matches.count || context.matches[$0].isEmpty }
+        }
+    }
+
     /// Every template under the generic role "template", for a check that names no roles.
     public var describedTemplates: [(role: String, source: String)] {
         templates.map { (role: "template", source: $0.source) }

@@ -50,7 +50,7 @@ public struct SameCheck: Check {
         var outcome = CheckOutcome()
         // With restatements in the rule but none in the report, no statement is compared (and,
         // within a report, nothing else is done with them): their keys are not worth working out.
-        if !restatements.isEmpty, context.rule.scope != .corpus, context.matches.dropFirst(statements.count).allSatisfy(\.isEmpty) { return outcome }
+        if missesRequiredMatch(context) { return outcome }
         var all: [Statement] = []
         for (templateIndex, matches) in context.matches.enumerated() {
             for match in matches {
