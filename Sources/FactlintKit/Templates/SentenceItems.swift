@@ -137,10 +137,12 @@ struct SentenceItems {
             figures: UnsafeBufferPointer<Figure>, bytes: UnsafeBufferPointer<UInt8>
         ) {
             var figureIndex = sentence.figures.lowerBound
+            // The token the next figure starts at, or past the sentence when none is left.
+            var nextFigure = figureIndex < sentence.figures.upperBound ? figures[figureIndex].tokens.lowerBound : Int.max
             var index = sentence.tokens.lowerBound
             let end = sentence.tokens.upperBound
             while index < end {
-                if figureIndex < sentence.figures.upperBound, figures[figureIndex].tokens.lowerBound == index {
+                if index == nextFigure {
                     let figure = figures.baseAddress! + figureIndex
                     write(.figure(figureIndex), 0, figure.pointee.kind == .date ? [.figure, .skippable] : .figure)
                     let (entry, other) = figureEntries.of(figure)
@@ -148,19 +150,29 @@ struct SentenceItems {
                     note(other)
                     index = figure.pointee.tokens.upperBound
                     figureIndex += 1
+                    nextFigure = figureIndex < sentence.figures.upperBound ? figures[figureIndex].tokens.lowerBound : Int.max
                     continue
                 }
                 let token = tokens[index]
-                // Citation markers: "[2]", "[a]".
-                if token.kind == .punctuation, bytes[token.start] == UInt8(ascii: "["), index + 2 < end,
-                   tokens[index + 2].kind == .punctuation, bytes[tokens[index + 2].start] == UInt8(ascii: "]"),
-                   tokens[index + 1].kind == .number || tokens[index + 1].end - tokens[index + 1].start <= 2 {
-                    index += 3
-                    continue
-                }
-                let text = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
                 switch token.kind {
+                case .word:
+                    let known = index < tokenHashes.count ? tokenHashes[index] : 0
+                    let hash = known != 0 ? known : wordHash(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))
+                    var itemTraits: ItemTraits = [.word, .skippable]
+                    if ByteText.startsUppercase(bytes, at: token.start) { itemTraits.insert(.capitalized) }
+                    let entry = numbering.entry(of: hash)
+                    itemTraits.formUnion(ItemTraits(rawValue: UInt16(truncatingIfNeeded: entry)))
+                    note(entry)
+                    write(.token(index), hash, itemTraits)
                 case .punctuation:
+                    // Citation markers: "[2]", "[a]".
+                    if bytes[token.start] == UInt8(ascii: "["), index + 2 < end,
+                       tokens[index + 2].kind == .punctuation, bytes[tokens[index + 2].start] == UInt8(ascii: "]"),
+                       tokens[index + 1].kind == .number || tokens[index + 1].end - tokens[index + 1].start <= 2 {
+                        index += 3
+                        continue
+                    }
+                    let text = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
                     let itemTraits: ItemTraits
                     switch PunctuationClass.family(of: text) {
                     case .quote: itemTraits = [.punctuation, .quote, .skippable]
@@ -171,16 +183,8 @@ struct SentenceItems {
                     let hash = punctuationHash(text)
                     note(numbering.entry(of: hash))
                     write(.token(index), hash, itemTraits)
-                case .word:
-                    let hash = index < tokenHashes.count && tokenHashes[index] != 0 ? tokenHashes[index] : wordHash(text)
-                    var itemTraits: ItemTraits = [.word, .skippable]
-                    if ByteText.startsUppercase(bytes, at: token.start) { itemTraits.insert(.capitalized) }
-                    let entry = numbering.entry(of: hash)
-                    itemTraits.formUnion(ItemTraits(rawValue: UInt16(truncatingIfNeeded: entry)))
-                    note(entry)
-                    write(.token(index), hash, itemTraits)
                 case .number:
-                    let hash = wordHash(text)
+                    let hash = wordHash(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))
                     note(numbering.entry(of: hash))
                     write(.token(index), hash, [.number, .skippable])
                 }
