@@ -119,51 +119,54 @@ public struct Linter: Sendable {
         }
         // Rules are read in place: a `Rule` carries texts and examples, too much to copy per document.
         let scratch = TemplateMatcher.SearchScratch()
-        for ruleIndex in rules.indices {
-            // A template is looked at only where it may match: most templates may match nowhere
-            // in a given report, and setting up a search costs a copy of the template.
-            func search(_ position: Int) -> [TemplateMatch] {
-                let candidates = index.candidates(groups: templates[ruleIndex][position].groups)
-                guard !candidates.isEmpty else { return [] }
-                return TemplateMatcher(template: templates[ruleIndex][position].template, document: document, index: index,
-                                       groups: templates[ruleIndex][position].groups, scratch: scratch).matches(in: candidates)
-            }
-            let matches: [[TemplateMatch]]
-            if requiredMatches[ruleIndex].isEmpty {
-                matches = templates[ruleIndex].indices.map(search)
-            } else {
-                // The templates that must match first; the others only when each group matched.
-                var searched = [[TemplateMatch]?](repeating: nil, count: templates[ruleIndex].count)
-                var passed = false
-                for group in requiredMatches[ruleIndex] {
-                    for position in group where searched[position] == nil { searched[position] = search(position) }
-                    if group.allSatisfy({ searched[$0]?.isEmpty != false }) {
-                        passed = true
-                        break
-                    }
+        // The document's arrays are taken once for every search (`TemplateMatcher.DocumentBuffers`).
+        TemplateMatcher.withBuffers(of: document, index: index) { buffers in
+            for ruleIndex in rules.indices {
+                // A template is looked at only where it may match: most templates may match nowhere
+                // in a given report.
+                func search(_ position: Int) -> [TemplateMatch] {
+                    let candidates = index.candidates(groups: templates[ruleIndex][position].groups)
+                    guard !candidates.isEmpty else { return [] }
+                    return TemplateMatcher.matches(of: templates[ruleIndex][position].template, in: candidates, document: document, index: index,
+                                                   buffers: buffers, scratch: scratch)
                 }
-                if passed {
+                let matches: [[TemplateMatch]]
+                if requiredMatches[ruleIndex].isEmpty {
+                    matches = templates[ruleIndex].indices.map(search)
+                } else {
+                    // The templates that must match first; the others only when each group matched.
+                    var searched = [[TemplateMatch]?](repeating: nil, count: templates[ruleIndex].count)
+                    var passed = false
+                    for group in requiredMatches[ruleIndex] {
+                        for position in group where searched[position] == nil { searched[position] = search(position) }
+                        if group.allSatisfy({ searched[$0]?.isEmpty != false }) {
+                            passed = true
+                            break
+                        }
+                    }
+                    if passed {
+                        lap(ruleIndex)
+                        continue
+                    }
+                    matches = searched.indices.map { searched[$0] ?? search($0) }
+                }
+                if judgesMatchesOnly[ruleIndex], matches.allSatisfy({ $0.isEmpty }) {
                     lap(ruleIndex)
                     continue
                 }
-                matches = searched.indices.map { searched[$0] ?? search($0) }
-            }
-            if judgesMatchesOnly[ruleIndex], matches.allSatisfy({ $0.isEmpty }) {
+                let context = CheckContext(document: document, rule: checkedRules[ruleIndex], matches: matches, index: index, references: references)
+                let evaluated = rules[ruleIndex].check.evaluate(context)
+                for var finding in evaluated.findings {
+                    if rules[ruleIndex].tolerates(finding.evidence) { continue }
+                    finding.severity = rules[ruleIndex].severity(for: finding.evidence)
+                    // Two templates can reach one discrepancy; report it once.
+                    if seen.insert(finding).inserted { outcome.findings.append(finding) }
+                }
+                for figure in evaluated.usedFigures.indices { used[figure] = true }
+                outcome.checksRun += evaluated.checksRun
+                outcome.facts += evaluated.facts
                 lap(ruleIndex)
-                continue
             }
-            let context = CheckContext(document: document, rule: checkedRules[ruleIndex], matches: matches, index: index, references: references)
-            let evaluated = rules[ruleIndex].check.evaluate(context)
-            for var finding in evaluated.findings {
-                if rules[ruleIndex].tolerates(finding.evidence) { continue }
-                finding.severity = rules[ruleIndex].severity(for: finding.evidence)
-                // Two templates can reach one discrepancy; report it once.
-                if seen.insert(finding).inserted { outcome.findings.append(finding) }
-            }
-            for figure in evaluated.usedFigures.indices { used[figure] = true }
-            outcome.checksRun += evaluated.checksRun
-            outcome.facts += evaluated.facts
-            lap(ruleIndex)
         }
         outcome.figuresRead += document.figures.count
         outcome.figuresUsed += used.reduce(0) { $0 + ($1 ? 1 : 0) }

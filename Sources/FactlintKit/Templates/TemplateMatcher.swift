@@ -42,43 +42,32 @@ struct TemplateMatcher {
     /// The matches in the given sentences, in order; each sentence's leftmost first, never overlapping.
     func matches(in sentences: [Int]) -> [TemplateMatch] {
         guard !sentences.isEmpty else { return [] }
-        var results: [TemplateMatch] = []
-        withSearch { search in
-            for sentence in sentences {
-                search.begin(sentence: index.itemRange(of: sentence))
-                var start = 0
-                while let found = search.nextMatch(from: start) {
-                    // Room for a match per sentence, once one is found: most searches find none.
-                    if results.isEmpty { results.reserveCapacity(sentences.count) }
-                    results.append(makeMatch(sentence: sentence, search: search, range: found))
-                    start = max(found.upperBound, found.lowerBound + 1)
-                }
-            }
+        return TemplateMatcher.withBuffers(of: document, index: index) { buffers in
+            TemplateMatcher.matches(of: template, in: sentences, document: document, index: index, buffers: buffers, scratch: scratch)
         }
-        return results
     }
 
-    /// Runs `body` with a search over this template and document, its memory held for the call.
-    private func withSearch(_ body: (inout Search) -> Void) {
-        let program = template.lowered
-        program.ops.withUnsafeBufferPointer { ops in
-            program.setHashes.withUnsafeBufferPointer { setHashes in
-                program.setBounds.withUnsafeBufferPointer { setBounds in
-                    index.items.withUnsafeBufferPointer { items in
-                        index.hashes.withUnsafeBufferPointer { hashes in
-                            index.traits.withUnsafeBufferPointer { traits in
-                                document.figures.withUnsafeBufferPointer { figures in
-                                    document.tokens.withUnsafeBufferPointer { tokens in
-                                        document.source.bytes.withUnsafeBufferPointer { bytes in
-                                            var search = Search(
-                                                program: program, ops: ops, setHashes: setHashes, setBounds: setBounds, prefixes: program.prefixes,
-                                                slotCount: template.slots.count, items: items, hashes: hashes, traits: traits,
-                                                figures: figures, tokens: tokens, bytes: bytes, scratch: scratch
-                                            )
-                                            body(&search)
-                                        }
-                                    }
-                                }
+    /// A document's arrays as searches read them: pointers that `withBuffers` holds valid, taken
+    /// once for every template searched in the document rather than once per search (each taking
+    /// reference-counts the array).
+    struct DocumentBuffers {
+        let items: UnsafeBufferPointer<SentenceItems.Item>
+        let hashes: UnsafeBufferPointer<UInt64>
+        let traits: UnsafeBufferPointer<ItemTraits>
+        let figures: UnsafeBufferPointer<Figure>
+        let tokens: UnsafeBufferPointer<Token>
+        let bytes: UnsafeBufferPointer<UInt8>
+    }
+
+    /// Runs `body` with the buffers of a document and its index.
+    static func withBuffers<Result>(of document: Document, index: SentenceIndex, _ body: (DocumentBuffers) -> Result) -> Result {
+        index.items.withUnsafeBufferPointer { items in
+            index.hashes.withUnsafeBufferPointer { hashes in
+                index.traits.withUnsafeBufferPointer { traits in
+                    document.figures.withUnsafeBufferPointer { figures in
+                        document.tokens.withUnsafeBufferPointer { tokens in
+                            document.source.bytes.withUnsafeBufferPointer { bytes in
+                                body(DocumentBuffers(items: items, hashes: hashes, traits: traits, figures: figures, tokens: tokens, bytes: bytes))
                             }
                         }
                     }
@@ -87,7 +76,39 @@ struct TemplateMatcher {
         }
     }
 
-    func makeMatch(sentence: Int, search: Search, range: Range<Int>) -> TemplateMatch {
+    /// The matches of a template in the given sentences of a document, read through `buffers`
+    /// (`withBuffers`); each sentence's leftmost first, never overlapping.
+    static func matches(
+        of template: Template, in sentences: [Int], document: Document, index: SentenceIndex, buffers: DocumentBuffers, scratch: SearchScratch
+    ) -> [TemplateMatch] {
+        guard !sentences.isEmpty else { return [] }
+        var results: [TemplateMatch] = []
+        template.lowered.ops.withUnsafeBufferPointer { ops in
+            template.lowered.setHashes.withUnsafeBufferPointer { setHashes in
+                template.lowered.setBounds.withUnsafeBufferPointer { setBounds in
+                    template.lowered.prefixes.withUnsafeBufferPointer { prefixes in
+                        var search = Search(
+                            starts: template.lowered.starts, ops: ops, setHashes: setHashes, setBounds: setBounds, prefixes: prefixes,
+                            slotCount: template.slots.count, buffers: buffers, scratch: scratch
+                        )
+                        for sentence in sentences {
+                            search.begin(sentence: index.itemRange(of: sentence))
+                            var start = 0
+                            while let found = search.nextMatch(from: start) {
+                                // Room for a match per sentence, once one is found: most searches find none.
+                                if results.isEmpty { results.reserveCapacity(sentences.count) }
+                                results.append(makeMatch(of: template, document: document, sentence: sentence, search: search, range: found))
+                                start = max(found.upperBound, found.lowerBound + 1)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return results
+    }
+
+    static func makeMatch(of template: Template, document: Document, sentence: Int, search: Search, range: Range<Int>) -> TemplateMatch {
         var captures: [Binding?] = []
         captures.reserveCapacity(template.slots.count)
         for (index, slot) in template.slots.enumerated() {
@@ -189,15 +210,16 @@ struct TemplateMatcher {
 
     /// The state of matching one template, reused from sentence to sentence of a document.
     ///
-    /// It reads the program and the document through pointers that `withSearch` holds valid,
-    /// and positions count items from the start of the current sentence.
+    /// It reads the program and the document through pointers that its caller holds valid
+    /// (`matches(of:in:document:index:buffers:scratch:)`), and positions count items from the
+    /// start of the current sentence.
     struct Search {
         typealias Op = LoweredProgram.Op
         let starts: LoweredProgram.Starts
         let ops: UnsafeBufferPointer<Op>
         let setHashes: UnsafeBufferPointer<UInt64>
         let setBounds: UnsafeBufferPointer<Int32>
-        let prefixes: [[UInt8]]
+        let prefixes: UnsafeBufferPointer<[UInt8]>
         let items: UnsafeBufferPointer<SentenceItems.Item>
         let hashes: UnsafeBufferPointer<UInt64>
         let traits: UnsafeBufferPointer<ItemTraits>
@@ -207,8 +229,9 @@ struct TemplateMatcher {
         /// The current sentence: its first item in the document's items, and how many it has.
         private(set) var base = 0
         private(set) var count = 0
-        /// Where the buffers below come from; the caller keeps it for every search of a document.
-        private let scratch: SearchScratch
+        /// Where the buffers below come from; the caller keeps it for every search of a document,
+        /// alive for longer than the search, which therefore does not retain it.
+        private unowned(unsafe) let scratch: SearchScratch
         /// One bit per (instruction, position) pair known to fail; a pair is tried at most once.
         private var failed: UnsafeMutableBufferPointer<UInt64>
         /// Each slot's capture, as positions; -1 when the slot has captured nothing.
@@ -220,22 +243,20 @@ struct TemplateMatcher {
         private var endsTop = 0
 
         init(
-            program: LoweredProgram, ops: UnsafeBufferPointer<Op>, setHashes: UnsafeBufferPointer<UInt64>, setBounds: UnsafeBufferPointer<Int32>, prefixes: [[UInt8]],
-            slotCount: Int, items: UnsafeBufferPointer<SentenceItems.Item>, hashes: UnsafeBufferPointer<UInt64>,
-            traits: UnsafeBufferPointer<ItemTraits>, figures: UnsafeBufferPointer<Figure>, tokens: UnsafeBufferPointer<Token>,
-            bytes: UnsafeBufferPointer<UInt8>, scratch: SearchScratch
+            starts: LoweredProgram.Starts, ops: UnsafeBufferPointer<Op>, setHashes: UnsafeBufferPointer<UInt64>, setBounds: UnsafeBufferPointer<Int32>,
+            prefixes: UnsafeBufferPointer<[UInt8]>, slotCount: Int, buffers: DocumentBuffers, scratch: SearchScratch
         ) {
-            starts = program.starts
+            self.starts = starts
             self.ops = ops
             self.setHashes = setHashes
             self.setBounds = setBounds
             self.prefixes = prefixes
-            self.items = items
-            self.hashes = hashes
-            self.traits = traits
-            self.figures = figures
-            self.tokens = tokens
-            self.bytes = bytes
+            self.items = buffers.items
+            self.hashes = buffers.hashes
+            self.traits = buffers.traits
+            self.figures = buffers.figures
+            self.tokens = buffers.tokens
+            self.bytes = buffers.bytes
             self.scratch = scratch
             scratch.reserve(slots: slotCount, ends: 9 * (ops.count + 1))
             failed = scratch.failed
