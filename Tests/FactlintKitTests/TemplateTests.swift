@@ -165,6 +165,23 @@ struct TemplateMatchingTests {
         #expect(try templateMatches("rose to {share:percent}", in: text).map { $0["share"] } == ["35%"])
     }
 
+    @Test func candidatesShareOneScratchAcrossTemplates() throws {
+        // A choice group is merged from several words' sentences; a sentence holding two of them is listed once.
+        let choice = try Template("(convicted|sentenced) {n:count}")
+        let single = try Template("acquitted {n:count}")
+        // Sentences without the words, so that merging the rarest group's lists beats testing every sentence.
+        let filler = String(repeating: " Nothing else was said.", count: 20)
+        let text = "Courts convicted 14 traffickers. Nobody was acquitted. Judges convicted and sentenced 3 more. Courts acquitted 2 people. They sentenced 5." + filler
+        let index = SentenceIndex(document: markdown(text), lookedFor: HashNumbering(templates: [choice, single]))
+        let scratch = TemplateMatcher.SearchScratch()
+        let first = Array(index.candidates(groups: index.lookedFor.groups(of: choice), scratch: scratch))
+        #expect(first == [0, 2, 4])
+        // The same memory serves the next template: only its own sentences come back.
+        let second = Array(index.candidates(groups: index.lookedFor.groups(of: single), scratch: scratch))
+        #expect(second == [3])
+        #expect(index.candidates(groups: index.lookedFor.groups(of: choice)) == [0, 2, 4])
+    }
+
     @Test func quotedNamesAgreeWithCurlyQuotes() throws {
         let template = try Template("head of the {org:name} foundation")
         let document = markdown("Anna Ryl, head of the “Korgau Astana” foundation, disagrees.")

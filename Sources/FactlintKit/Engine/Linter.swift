@@ -125,7 +125,7 @@ public struct Linter: Sendable {
                 // A template is looked at only where it may match: most templates may match nowhere
                 // in a given report.
                 func search(_ position: Int) -> [TemplateMatch] {
-                    let candidates = index.candidates(groups: templates[ruleIndex][position].groups)
+                    let candidates = index.candidates(groups: templates[ruleIndex][position].groups, scratch: scratch)
                     guard !candidates.isEmpty else { return [] }
                     return TemplateMatcher.matches(of: templates[ruleIndex][position].template, in: candidates, document: document, index: index,
                                                    buffers: buffers, scratch: scratch)

@@ -142,19 +142,30 @@ final class SentenceIndex: Sendable {
     /// The sentences a template may match: those holding an item of every group it requires,
     /// found through its rarest group; every sentence when it requires none.
     ///
-    /// The tables are read through pointers: a template's groups are looked up for every
-    /// document, and checking each index against its array's bounds cost a third of the time.
-    ///
     /// - Parameter groups: the template's required groups, numbered by `lookedFor.groups(of:)`.
     func candidates(groups: [[Int]]) -> [Int] {
-        guard !groups.isEmpty else { return Array(0..<sentenceCount) }
+        let scratch = TemplateMatcher.SearchScratch()
+        return candidates(groups: groups, scratch: scratch).map { Int($0) }
+    }
+
+    /// `candidates(groups:)` written into the scratch's memory, valid until its next use: a
+    /// report's templates are looked up one after another, and an array each cost an allocation.
+    ///
+    /// The tables are read through pointers: a template's groups are looked up for every
+    /// document, and checking each index against its array's bounds cost a third of the time.
+    func candidates(groups: [[Int]], scratch: TemplateMatcher.SearchScratch) -> UnsafeBufferPointer<Int32> {
+        let result = scratch.candidates(sentenceCount)
+        guard !groups.isEmpty else {
+            for sentence in 0..<sentenceCount { result[sentence] = Int32(sentence) }
+            return UnsafeBufferPointer(rebasing: result[0..<sentenceCount])
+        }
         return postingStarts.withUnsafeBufferPointer { postingStarts in
             // The group whose words occur in fewest sentences (counted with repeats across words).
             var fewest = (position: 0, count: Int.max)
             for position in groups.indices {
                 var count = 0
                 for number in groups[position] { count += postingStarts[number + 1] - postingStarts[number] }
-                if count == 0 { return [] }
+                if count == 0 { return UnsafeBufferPointer(start: nil, count: 0) }
                 if count < fewest.count { fewest = (position, count) }
             }
             let (rarest, rarestCount) = fewest
@@ -170,32 +181,45 @@ final class SentenceIndex: Sendable {
                         return true
                     }
                     func holdsTheOthers(_ sentence: Int) -> Bool { holdsGroups(sentence, but: rarest) }
-                    var result: [Int] = []
-                    result.reserveCapacity(rarestCount)
+                    // A sentence is listed once: the result never outgrows the sentence count.
+                    var count = 0
                     let rarestGroup = groups[rarest]
                     if rarestGroup.count > 1, rarestCount * 4 >= sentenceCount {
                         // Words common enough that testing every sentence's bits costs less
                         // than merging their lists.
-                        for sentence in 0..<sentenceCount where holdsGroups(sentence, but: -1) { result.append(sentence) }
+                        for sentence in 0..<sentenceCount where holdsGroups(sentence, but: -1) {
+                            result[count] = Int32(sentence)
+                            count += 1
+                        }
                     } else if rarestGroup.count == 1 {
                         for slot in postingStarts[rarestGroup[0]]..<postingStarts[rarestGroup[0] + 1] {
                             let sentence = Int(postings[slot])
-                            if holdsTheOthers(sentence) { result.append(sentence) }
+                            if holdsTheOthers(sentence) {
+                                result[count] = Int32(sentence)
+                                count += 1
+                            }
                         }
                     } else {
-                        var listed: [Int32] = []
-                        listed.reserveCapacity(rarestCount)
+                        let listed = scratch.listed(rarestCount)
+                        var filled = 0
                         for number in rarestGroup {
-                            listed += UnsafeBufferPointer(rebasing: postings[postingStarts[number]..<postingStarts[number + 1]])
+                            for slot in postingStarts[number]..<postingStarts[number + 1] {
+                                listed[filled] = postings[slot]
+                                filled += 1
+                            }
                         }
-                        listed.sort()
+                        var merged = UnsafeMutableBufferPointer(rebasing: listed[0..<filled])
+                        merged.sort()
                         var previous: Int32 = -1
-                        for sentence in listed where sentence != previous {
+                        for sentence in merged where sentence != previous {
                             previous = sentence
-                            if holdsTheOthers(Int(sentence)) { result.append(Int(sentence)) }
+                            if holdsTheOthers(Int(sentence)) {
+                                result[count] = sentence
+                                count += 1
+                            }
                         }
                     }
-                    return result
+                    return UnsafeBufferPointer(rebasing: result[0..<count])
                 }
             }
         }

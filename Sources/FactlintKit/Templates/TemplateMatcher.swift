@@ -42,8 +42,11 @@ struct TemplateMatcher {
     /// The matches in the given sentences, in order; each sentence's leftmost first, never overlapping.
     func matches(in sentences: [Int]) -> [TemplateMatch] {
         guard !sentences.isEmpty else { return [] }
+        let listed = sentences.map { Int32($0) }
         return TemplateMatcher.withBuffers(of: document, index: index) { buffers in
-            TemplateMatcher.matches(of: template, in: sentences, document: document, index: index, buffers: buffers, scratch: scratch)
+            listed.withUnsafeBufferPointer { listed in
+                TemplateMatcher.matches(of: template, in: listed, document: document, index: index, buffers: buffers, scratch: scratch)
+            }
         }
     }
 
@@ -79,7 +82,8 @@ struct TemplateMatcher {
     /// The matches of a template in the given sentences of a document, read through `buffers`
     /// (`withBuffers`); each sentence's leftmost first, never overlapping.
     static func matches(
-        of template: Template, in sentences: [Int], document: Document, index: SentenceIndex, buffers: DocumentBuffers, scratch: SearchScratch
+        of template: Template, in sentences: UnsafeBufferPointer<Int32>, document: Document, index: SentenceIndex,
+        buffers: DocumentBuffers, scratch: SearchScratch
     ) -> [TemplateMatch] {
         guard !sentences.isEmpty else { return [] }
         var results: [TemplateMatch] = []
@@ -91,7 +95,8 @@ struct TemplateMatcher {
                             starts: template.lowered.starts, ops: ops, setHashes: setHashes, setBounds: setBounds, prefixes: prefixes,
                             slotCount: template.slots.count, buffers: buffers, scratch: scratch
                         )
-                        for sentence in sentences {
+                        for listed in sentences {
+                            let sentence = Int(listed)
                             search.begin(sentence: index.itemRange(of: sentence))
                             var start = 0
                             while let found = search.nextMatch(from: start) {
@@ -177,6 +182,28 @@ struct TemplateMatcher {
         private(set) var captureStarts: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 8)
         private(set) var captureEnds: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 8)
         private(set) var ends: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 256)
+        /// A template's candidate sentences (`SentenceIndex.candidates(groups:scratch:)`), and
+        /// the postings they are merged from.
+        private var candidateSentences: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 64)
+        private var listedSentences: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 64)
+
+        /// Memory for at least `count` candidate sentences; its contents are not kept.
+        func candidates(_ count: Int) -> UnsafeMutableBufferPointer<Int32> {
+            if candidateSentences.count < count {
+                candidateSentences.deallocate()
+                candidateSentences = .allocate(capacity: max(count, candidateSentences.count * 2))
+            }
+            return candidateSentences
+        }
+
+        /// Memory for at least `count` listed sentences; its contents are not kept.
+        func listed(_ count: Int) -> UnsafeMutableBufferPointer<Int32> {
+            if listedSentences.count < count {
+                listedSentences.deallocate()
+                listedSentences = .allocate(capacity: max(count, listedSentences.count * 2))
+            }
+            return listedSentences
+        }
 
         /// Makes room for a search with `slots` slots and `ends` pending slot ends.
         func reserve(slots: Int, ends count: Int) {
@@ -205,6 +232,8 @@ struct TemplateMatcher {
             captureStarts.deallocate()
             captureEnds.deallocate()
             ends.deallocate()
+            candidateSentences.deallocate()
+            listedSentences.deallocate()
         }
     }
 
