@@ -249,18 +249,13 @@ struct TemplateMatcher {
         let setHashes: UnsafeBufferPointer<UInt64>
         let setBounds: UnsafeBufferPointer<Int32>
         let prefixes: UnsafeBufferPointer<[UInt8]>
-        let items: UnsafeBufferPointer<SentenceItems.Item>
-        let hashes: UnsafeBufferPointer<UInt64>
-        let traits: UnsafeBufferPointer<ItemTraits>
-        let figures: UnsafeBufferPointer<Figure>
-        let tokens: UnsafeBufferPointer<Token>
-        let bytes: UnsafeBufferPointer<UInt8>
+        /// The document's items, hashes, traits, figures, tokens and bytes.
+        let document: DocumentBuffers
         /// The current sentence: its first item in the document's items, and how many it has.
         private(set) var base = 0
         private(set) var count = 0
-        /// Where the buffers below come from; the caller keeps it for every search of a document,
-        /// alive for longer than the search, which therefore does not retain it.
-        private unowned(unsafe) let scratch: SearchScratch
+        /// Where the buffers below come from; the caller keeps it for every search of a document.
+        private let scratch: SearchScratch
         /// One bit per (instruction, position) pair known to fail; a pair is tried at most once.
         private var failed: UnsafeMutableBufferPointer<UInt64>
         /// Each slot's capture, as positions; -1 when the slot has captured nothing.
@@ -280,12 +275,7 @@ struct TemplateMatcher {
             self.setHashes = setHashes
             self.setBounds = setBounds
             self.prefixes = prefixes
-            self.items = buffers.items
-            self.hashes = buffers.hashes
-            self.traits = buffers.traits
-            self.figures = buffers.figures
-            self.tokens = buffers.tokens
-            self.bytes = buffers.bytes
+            self.document = buffers
             self.scratch = scratch
             scratch.reserve(slots: slotCount, ends: 9 * (ops.count + 1))
             failed = scratch.failed
@@ -316,12 +306,12 @@ struct TemplateMatcher {
         }
 
         /// The item at a position of the current sentence.
-        func item(_ position: Int) -> SentenceItems.Item { items[base + position] }
+        func item(_ position: Int) -> SentenceItems.Item { document.items[base + position] }
 
         func itemBytes(_ position: Int) -> Range<Int> {
-            switch items[base + position] {
-            case .token(let index): return tokens[index].bytes
-            case .figure(let index): return figures[index].bytes
+            switch document.items[base + position] {
+            case .token(let index): return document.tokens[index].bytes
+            case .figure(let index): return document.figures[index].bytes
             }
         }
 
@@ -329,10 +319,10 @@ struct TemplateMatcher {
         // them below wraps rather than checks for overflow: these run for every item tried.
 
         @inline(__always)
-        private func traits(_ position: Int) -> ItemTraits { traits[base &+ position] }
+        private func traits(_ position: Int) -> ItemTraits { document.traits[base &+ position] }
 
         @inline(__always)
-        private func hash(_ position: Int) -> UInt64 { hashes[base &+ position] }
+        private func hash(_ position: Int) -> UInt64 { document.hashes[base &+ position] }
 
         @inline(__always)
         private func inSet(_ set: Int32, _ hash: UInt64) -> Bool {
@@ -354,17 +344,17 @@ struct TemplateMatcher {
         /// Whether a match can begin at a position, as far as its first item goes.
         @inline(__always)
         private func admitsStart(at position: Int) -> Bool {
-            let itemTraits = traits[base &+ position]
+            let itemTraits = document.traits[base &+ position]
             if itemTraits.contains(.figure) {
-                guard starts.figures != 0, case .figure(let figure) = items[base &+ position] else { return false }
+                guard starts.figures != 0, case .figure(let figure) = document.items[base &+ position] else { return false }
                 var filters = starts.figures
                 while filters != 0 {
-                    if LoweredProgram.FigureFilter(rawValue: Int32(filters.trailingZeroBitCount))!.accepts(figures.baseAddress! + figure) { return true }
+                    if LoweredProgram.FigureFilter(rawValue: Int32(filters.trailingZeroBitCount))!.accepts(document.figures.baseAddress! + figure) { return true }
                     filters &= filters - 1
                 }
                 return false
             }
-            let hash = hashes[base &+ position]
+            let hash = document.hashes[base &+ position]
             return !itemTraits.isDisjoint(with: starts.traits) || (starts.hashBits & StartFilter.bit(of: hash) != 0 && inSet(starts.set, hash))
         }
 
@@ -395,8 +385,8 @@ struct TemplateMatcher {
                 return run(pc: pc + 1, position: position + 1)
             case .wordPrefix:
                 guard position < count, !traits(position).contains(.punctuation), !traits(position).contains(.figure),
-                      case .token(let token) = items[base + position],
-                      ByteText.hasPrefix(bytes, tokens[token].bytes, lowercase: prefixes[Int(op.a)]) else { return nil }
+                      case .token(let token) = document.items[base + position],
+                      ByteText.hasPrefix(document.bytes, document.tokens[token].bytes, lowercase: prefixes[Int(op.a)]) else { return nil }
                 return run(pc: pc + 1, position: position + 1)
             case .mark:
                 guard position < count, traits(position).contains(.punctuation), inSet(op.a, hash(position)) else { return nil }
@@ -409,8 +399,8 @@ struct TemplateMatcher {
                     end += 1
                 }
             case .figureSlot:
-                guard position < count, case .figure(let figure) = items[base + position],
-                      LoweredProgram.FigureFilter(rawValue: op.b)!.accepts(figures.baseAddress! + figure) else { return nil }
+                guard position < count, case .figure(let figure) = document.items[base + position],
+                      LoweredProgram.FigureFilter(rawValue: op.b)!.accepts(document.figures.baseAddress! + figure) else { return nil }
                 return capturing(slot: Int(op.a), position..<(position + 1), pc: pc)
             case .choiceSlot:
                 guard position < count, traits(position).contains(.word), inSet(op.b, hash(position)) else { return nil }
