@@ -82,7 +82,10 @@ extension FigureScanner {
     /// leave no doubt.
     func extendGroups(of amount: inout Amount) {
         var position = amount.end
-        var groups: [Int] = []
+        // The value with the groups read so far, worked out as they come (in the order a list of
+        // them would give), and how many there are: no array per number.
+        var extended = amount.value
+        var groups = 0
         var ordinarySpace = false
         var apostrophes = false
         while true {
@@ -98,22 +101,24 @@ extension FigureScanner {
                 } else {
                     break
                 }
-                groups.append(group)
+                extended = extended * 1_000 + Double(group)
+                groups += 1
                 position += 1
-            } else if groups.isEmpty || apostrophes, mark(position) == .apostrophe, attached(position), attached(position + 1),
+            } else if groups == 0 || apostrophes, mark(position) == .apostrophe, attached(position), attached(position + 1),
                       isNumber(position + 1), digitCount(position + 1) == 3, let group = plainInteger(position + 1) {
                 apostrophes = true
-                groups.append(group)
+                extended = extended * 1_000 + Double(group)
+                groups += 1
                 position += 2
             } else {
                 break
             }
         }
-        guard !groups.isEmpty else { return }
-        if ordinarySpace, groups.count == 1, bytes[tokens[amount.end].start] != 0x30 { return }
+        guard groups > 0 else { return }
+        if ordinarySpace, groups == 1, bytes[tokens[amount.end].start] != 0x30 { return }
         // A decimal or another number glued on means something else is written here.
         if isNumber(position), !tokens[position].spaceBefore { return }
-        for group in groups { amount.value = amount.value * 1_000 + Double(group) }
+        amount.value = extended
         amount.end = position
     }
 
