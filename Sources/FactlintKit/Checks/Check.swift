@@ -32,6 +32,17 @@ extension Check {
     /// By default any template's match may lead to a finding.
     public var requiredMatches: [Range<Int>] { [] }
 
+    /// Consecutive groups of templates, of the given sizes, from the first template on: the
+    /// `requiredMatches` of a check whose findings need a match on each side, such as totals
+    /// and parts.
+    public static func consecutiveGroups(_ sizes: Int...) -> [Range<Int>] {
+        var start = 0
+        return sizes.map { size in
+            defer { start += size }
+            return start..<(start + size)
+        }
+    }
+
     /// Whether one of `requiredMatches` matched nowhere in the context's report, so that the
     /// check can find nothing there (never for rules of scope `corpus`).
     public func missesRequiredMatch(_ context: CheckContext) -> Bool {
@@ -127,6 +138,13 @@ public struct CheckContext {
         guard let template = rule.message else { return fallback }
         return MessageTemplate.render(template, values: values)
     }
+}
+
+/// A statement's scope unit and key: statements (and comparisons) are joined only within one,
+/// so checks group them by it once rather than pair every one with every other.
+struct UnitKey: Hashable {
+    var unit: Int
+    var key: [String]
 }
 
 /// A sum written out for a reader: "4 + 3 + 2". A long one keeps its first terms and its last

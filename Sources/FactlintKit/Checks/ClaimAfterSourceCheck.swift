@@ -53,16 +53,12 @@ public struct ClaimAfterSourceCheck: Check {
         let statements = self.statements(context, citations)
         // The statements by scope unit and key, in text order: the only ones `sameEvent` can
         // join, so a claim is not held against every statement of the report.
-        struct Event: Hashable {
-            var unit: Int
-            var key: [String]
-        }
-        var byEvent: [Event: [Statement]] = [:]
-        for statement in statements { byEvent[Event(unit: statement.unit, key: statement.key), default: []].append(statement) }
+        var byEvent: [UnitKey: [Statement]] = [:]
+        for statement in statements { byEvent[UnitKey(unit: statement.unit, key: statement.key), default: []].append(statement) }
         for claim in statements {
             guard let group = citations.group(citing: claim.match.bytes, inSentence: claim.match.sentence),
                   let sources = sources(of: group, citations, context) else { continue }
-            let others = (byEvent[Event(unit: claim.unit, key: claim.key)] ?? []).filter { $0.figure != claim.figure && sameEvent(claim, $0) }
+            let others = (byEvent[UnitKey(unit: claim.unit, key: claim.key)] ?? []).filter { $0.figure != claim.figure && sameEvent(claim, $0) }
             let event = others.reduce(claim.value) { $0.intersection($1.value) }
             // Statements of one event that cannot all be true are another rule's finding.
             guard !event.isEmpty else { continue }

@@ -20,25 +20,21 @@ public struct KeyedCompareCheck: Check {
     public var judgesMatchesOnly: Bool { true }
 
     /// A finding compares a left match with a right one: a report needs both.
-    public var requiredMatches: [Range<Int>] { [0..<left.count, left.count..<(left.count + right.count)] }
+    public var requiredMatches: [Range<Int>] { Self.consecutiveGroups(left.count, right.count) }
 
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         let lefts = context.matches.prefix(left.count).joined()
         // The right matches by scope unit and key, in reading order: a left match meets only its
         // own, so a report with many of both is not compared all against all.
-        struct Joined: Hashable {
-            var unit: Int
-            var key: [String]
-        }
-        var rights: [Joined: [TemplateMatch]] = [:]
+        var rights: [UnitKey: [TemplateMatch]] = [:]
         for rightMatch in context.matches.dropFirst(left.count).joined() {
             guard let key = key(of: rightMatch, context) else { continue }
-            rights[Joined(unit: context.unit(of: rightMatch), key: key), default: []].append(rightMatch)
+            rights[UnitKey(unit: context.unit(of: rightMatch), key: key), default: []].append(rightMatch)
         }
         for leftMatch in lefts {
             guard let (leftIndex, leftFigure) = context.figure(leftMatch[leftSlot]), let leftKey = key(of: leftMatch, context) else { continue }
-            for rightMatch in rights[Joined(unit: context.unit(of: leftMatch), key: leftKey)] ?? [] {
+            for rightMatch in rights[UnitKey(unit: context.unit(of: leftMatch), key: leftKey)] ?? [] {
                 guard let (rightIndex, rightFigure) = context.figure(rightMatch[rightSlot]), rightIndex != leftIndex,
                       (leftFigure.kind == .date) == (rightFigure.kind == .date) else { continue }
                 outcome.checksRun += 1

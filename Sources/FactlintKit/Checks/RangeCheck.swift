@@ -22,7 +22,7 @@ public struct RangeCheck: Check {
     /// A value is judged against the bounds stated near it, when the rule reads bounds from the
     /// text: then a report needs both.
     public var requiredMatches: [Range<Int>] {
-        boundsSlot == nil ? [] : [0..<values.count, values.count..<(values.count + bounds.count)]
+        boundsSlot == nil ? [] : Self.consecutiveGroups(values.count, bounds.count)
     }
 
     public func evaluate(_ context: CheckContext) -> CheckOutcome {

@@ -27,7 +27,7 @@ public struct SumCheck: Check {
     public var judgesMatchesOnly: Bool { true }
 
     /// A total is judged by the parts that follow it: a report needs both.
-    public var requiredMatches: [Range<Int>] { [0..<totals.count, totals.count..<(totals.count + parts.count)] }
+    public var requiredMatches: [Range<Int>] { Self.consecutiveGroups(totals.count, parts.count) }
 
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()

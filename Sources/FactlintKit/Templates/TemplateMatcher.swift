@@ -31,7 +31,10 @@ struct TemplateMatcher {
     /// Every match in the document, sentence by sentence; only sentences holding the template's
     /// required words are searched.
     func matches() -> [TemplateMatch] {
-        matches(in: index.candidates(groups: groups))
+        TemplateMatcher.withBuffers(of: document, index: index) { buffers in
+            TemplateMatcher.matches(of: template, in: index.candidates(groups: groups, scratch: scratch), document: document, index: index,
+                                    buffers: buffers, scratch: scratch)
+        }
     }
 
     /// All non-overlapping matches in a sentence, leftmost first.
@@ -189,42 +192,38 @@ struct TemplateMatcher {
 
         /// Memory for at least `count` candidate sentences; its contents are not kept.
         func candidates(_ count: Int) -> UnsafeMutableBufferPointer<Int32> {
-            if candidateSentences.count < count {
-                candidateSentences.deallocate()
-                candidateSentences = .allocate(capacity: max(count, candidateSentences.count * 2))
-            }
+            if candidateSentences.count < count { candidateSentences = SearchScratch.larger(candidateSentences, for: count) }
             return candidateSentences
         }
 
         /// Memory for at least `count` listed sentences; its contents are not kept.
         func listed(_ count: Int) -> UnsafeMutableBufferPointer<Int32> {
-            if listedSentences.count < count {
-                listedSentences.deallocate()
-                listedSentences = .allocate(capacity: max(count, listedSentences.count * 2))
-            }
+            if listedSentences.count < count { listedSentences = SearchScratch.larger(listedSentences, for: count) }
             return listedSentences
         }
 
         /// Makes room for a search with `slots` slots and `ends` pending slot ends.
         func reserve(slots: Int, ends count: Int) {
             if captureStarts.count < slots {
-                captureStarts.deallocate()
-                captureEnds.deallocate()
-                captureStarts = .allocate(capacity: slots)
-                captureEnds = .allocate(capacity: slots)
+                captureStarts = SearchScratch.larger(captureStarts, for: slots)
+                captureEnds = SearchScratch.larger(captureEnds, for: slots)
             }
-            if ends.count < count {
-                ends.deallocate()
-                ends = .allocate(capacity: count)
-            }
+            if ends.count < count { ends = SearchScratch.larger(ends, for: count) }
         }
 
         /// A failure table of at least `words` words; the old one's contents are not kept.
         func growFailed(to words: Int) -> UnsafeMutableBufferPointer<UInt64> {
-            let capacity = max(words, failed.count * 2)
-            failed.deallocate()
-            failed = .allocate(capacity: capacity)
+            failed = SearchScratch.larger(failed, for: words)
             return failed
+        }
+
+        /// A buffer for at least `count` elements, and at least twice as large as `buffer`, which
+        /// is freed (its contents are not kept). Only called when the buffer is too small, so
+        /// that the buffers are otherwise only read.
+        private static func larger<Element>(_ buffer: UnsafeMutableBufferPointer<Element>, for count: Int) -> UnsafeMutableBufferPointer<Element> {
+            let capacity = max(count, buffer.count * 2)
+            buffer.deallocate()
+            return .allocate(capacity: capacity)
         }
 
         deinit {
@@ -344,7 +343,7 @@ struct TemplateMatcher {
         /// Whether a match can begin at a position, as far as its first item goes.
         @inline(__always)
         private func admitsStart(at position: Int) -> Bool {
-            let itemTraits = document.traits[base &+ position]
+            let itemTraits = traits(position)
             if itemTraits.contains(.figure) {
                 guard starts.figures != 0, case .figure(let figure) = document.items[base &+ position] else { return false }
                 var filters = starts.figures
@@ -354,7 +353,7 @@ struct TemplateMatcher {
                 }
                 return false
             }
-            let hash = document.hashes[base &+ position]
+            let hash = hash(position)
             return !itemTraits.isDisjoint(with: starts.traits) || (starts.hashBits & StartFilter.bit(of: hash) != 0 && inSet(starts.set, hash))
         }
 
