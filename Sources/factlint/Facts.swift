@@ -33,43 +33,51 @@ struct Facts: ParsableCommand {
 
     func run() throws {
         if format == .jsonl { return try runShard() }
+        // Reports are found and read as `lint` finds and reads them, under the same configuration.
+        let run = LintRun(configuration: try configOptions.load(), loadedRules: [])
+        let (files, pathDiagnostics) = run.files(for: paths)
         var failed = false
-        let (files, diagnostics) = ReportPaths.expand(paths)
-        for diagnostic in diagnostics {
-            Output.error(diagnostic.rendered())
-            failed = true
+        func report(_ diagnostics: [Diagnostic]) {
+            for diagnostic in diagnostics { Output.error(diagnostic.rendered()) }
+            if !diagnostics.isEmpty { failed = true }
         }
-        let prefixPaths = files.count > 1
-        var listings: [(String, FigureListing)] = []
-        var kinds: [FigureKind: Int] = [:]
-        for file in files {
-            guard case .bytes(let bytes) = ReportFile.read(file, limit: Limits.standard.maximumReportBytes) else {
-                Output.error(Diagnostic(path: file, message: "cannot read the file", help: "check that it exists, that it is a regular file and that you may read it").rendered())
-                failed = true
-                continue
+        report(pathDiagnostics)
+        // Each report is listed or counted where it is read, on one of the jobs; outcomes come back in order.
+        switch format {
+        case .text:
+            let prefixPaths = files.count > 1
+            run.read(files: files, jobs: jobs.count, part: { document in
+                FigureListing(document: document).text(path: prefixPaths ? document.path : nil)
+            }) { outcome in
+                report(outcome.diagnostics)
+                outcome.parts?.forEach { print($0, terminator: "") }
             }
-            // A large report is read part by part, as lint reads it.
-            var entries: [FigureListing.Entry] = []
+        case .json:
+            var listings: [(String, FigureListing)] = []
+            run.read(files: files, jobs: jobs.count, part: { FigureListing(document: $0).entries }) { outcome in
+                report(outcome.diagnostics)
+                if let parts = outcome.parts { listings.append((outcome.path, FigureListing(entries: Array(parts.joined())))) }
+            }
+            print(listings.count == 1 && files.count <= 1 ? listings[0].1.json() : FigureListing.json(listings))
+        case .summary:
             var counts = [Int](repeating: 0, count: FigureKind.allCases.count)
-            Document.forEachPart(of: SourceFile(path: file, bytes: bytes)) { document in
-                switch format {
-                case .text: print(FigureListing(document: document).text(path: prefixPaths ? file : nil), terminator: "")
-                case .json: entries += FigureListing(document: document).entries
-                case .summary: for figure in document.figures { counts[figure.kind.ordinal] += 1 }
-                case .jsonl: break
-                }
+            var reports = 0
+            run.read(files: files, jobs: jobs.count, part: { document in
+                // Counted by kind per part, so the totals are touched once per kind, not per figure.
+                var counts = [Int](repeating: 0, count: FigureKind.allCases.count)
+                for figure in document.figures { counts[figure.kind.ordinal] += 1 }
+                return counts
+            }) { outcome in
+                report(outcome.diagnostics)
+                guard let parts = outcome.parts else { return }
+                reports += 1
+                for part in parts { for (kind, count) in part.enumerated() { counts[kind] += count } }
             }
-            if format == .json { listings.append((file, FigureListing(entries: entries))) }
-            // Counted by kind per report, so the dictionary is touched once per kind, not per figure.
-            for (kind, count) in zip(FigureKind.allCases, counts) where count > 0 { kinds[kind, default: 0] += count }
-        }
-        if format == .summary {
-            let total = kinds.values.reduce(0, +)
-            let parts = FigureKind.allCases.compactMap { kind in kinds[kind].map { "\($0) \(kind.rawValue)" } }
-            print("\(files.count) report\(files.count == 1 ? "" : "s"): \(total) figures (\(parts.joined(separator: ", ")))")
-        }
-        if format == .json {
-            print(listings.count == 1 && !prefixPaths ? listings[0].1.json() : FigureListing.json(listings))
+            let total = counts.reduce(0, +)
+            let kinds = zip(FigureKind.allCases, counts).compactMap { kind, count in count > 0 ? "\(count) \(kind.rawValue)" : nil }
+            print("\(reports) report\(reports == 1 ? "" : "s"): \(total) figures (\(kinds.joined(separator: ", ")))")
+        case .jsonl:
+            break
         }
         if failed { throw Exit.failure }
     }

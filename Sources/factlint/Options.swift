@@ -99,14 +99,14 @@ struct ConfigOptions: ParsableArguments {
 
 /// `--jobs N`: how many reports are linted at once.
 struct JobOptions: ParsableArguments {
-    @Option(name: [.customShort("j"), .customLong("jobs")], help: ArgumentHelp("How many reports to lint at once (default: one per core). Output is the same whatever the number.", valueName: "n"))
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: ArgumentHelp("How many reports to read at once (default: one per core). Output is the same whatever the number.", valueName: "n"))
     var jobs: Int?
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    /// The number of threads to lint on.
+    /// The number of threads to read reports on.
     var count: Int { jobs ?? LintRun.defaultJobs }
 }
 

@@ -100,4 +100,92 @@ import Testing
         #expect(result.stderr.contains("missing.md"), "stderr: \(result.stderr)")
         #expect(result.stdout.contains("\"nineteen\""), "the readable report's figures are listed: \(result.stdout)")
     }
+
+    /// Three reports of different lengths, so jobs finish out of order.
+    static func writeReports(in directory: TemporaryDirectory) throws {
+        try directory.write("a-orlesia.md", Self.report)
+        try directory.write("b-veldan.md", String(repeating: "Shelters in Veldan took in 31 women and 12 girls in March 2021. ", count: 60))
+        try directory.write("c-short.md", "Inspectors closed 3 agencies.\n")
+    }
+
+    @Test(arguments: ["text", "json", "summary"])
+    func outputIsTheSameWhateverTheNumberOfJobs(format: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try Self.writeReports(in: directory)
+
+        let one = try CLI.run(["facts", "--format", format, "--jobs", "1", "."], in: directory.url)
+        let two = try CLI.run(["facts", "--format", format, "--jobs", "2", "."], in: directory.url)
+
+        #expect(one.status == 0, "stderr: \(one.stderr)")
+        #expect(two.status == 0, "stderr: \(two.stderr)")
+        #expect(one.stdout.contains("3"), "stdout: \(one.stdout)")
+        #expect(one.stdout == two.stdout)
+    }
+
+    @Test func textListsReportsInTheOrderGiven() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try Self.writeReports(in: directory)
+
+        let result = try CLI.run(["facts", "--jobs", "2", "c-short.md", "a-orlesia.md"], in: directory.url)
+
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let files = CLI.lines(result.stdout).compactMap { $0.split(separator: ":").first.map(String.init) }
+        #expect(files.first == "c-short.md" && files.last == "a-orlesia.md", "stdout: \(result.stdout)")
+        #expect(files.contains("a-orlesia.md") && !files.contains("b-veldan.md"))
+    }
+
+    @Test func summaryCountsTheFiguresTheJSONLists() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try Self.writeReports(in: directory)
+
+        let summary = try CLI.run(["facts", "--format", "summary", "."], in: directory.url)
+        let json = try CLI.run(["facts", "--format", "json", "."], in: directory.url)
+
+        #expect(summary.status == 0, "stderr: \(summary.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "stdout: \(json.stdout.prefix(300))")
+        let reports = try #require(root["files"] as? [[String: Any]], "root: \(root.keys)")
+        let figures = reports.flatMap { $0["figures"] as? [[String: Any]] ?? [] }
+        let counts = Dictionary(grouping: figures, by: { $0["kind"] as? String ?? "" }).mapValues(\.count)
+        #expect(summary.stdout.hasPrefix("3 reports: \(figures.count) figures ("), "stdout: \(summary.stdout)")
+        #expect(summary.stdout.contains("\(counts["count"] ?? 0) count"), "stdout: \(summary.stdout); counts: \(counts)")
+        #expect(summary.stdout.contains("\(counts["date"] ?? 0) date"), "stdout: \(summary.stdout); counts: \(counts)")
+    }
+
+    @Test func readsStandardInput() throws {
+        let result = try CommandRunner.run(["facts", "-"], input: "Police opened 22 investigations in 2019.\n")
+
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("1:15  \"22\"  count"), "stdout: \(result.stdout)")
+    }
+
+    @Test func textThatIsNotUTF8IsReportedAndTheRestListed() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let bytes: [UInt8] = Array("Raids in Ost".utf8) + [0xFF] + Array("a freed 14 workers.\n".utf8)
+        try Data(bytes).write(to: directory.url.appendingPathComponent("latin.md"))
+
+        let result = try CLI.run(["facts", "latin.md"], in: directory.url)
+
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("latin.md:1:13: error: the file is not valid UTF-8 (byte 0xFF)"), "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("\"14\""), "stdout: \(result.stdout)")
+    }
+
+    @Test func aReportOverTheConfiguredSizeIsRefusedAsLintRefusesIt() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(".factlint.yml", "limits: {report_size: 1KB}\n")
+        try directory.write("long.md", String(repeating: "Inspectors visited 4 shelters in the region. ", count: 40))
+        try directory.write("short.md", Self.report)
+
+        let result = try CLI.run(["facts", "long.md", "short.md"], in: directory.url)
+
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("long.md: error: the file is"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("larger than the 1 KB factlint reads in one report"), "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("short.md:3:15"), "the other report is listed: \(result.stdout)")
+    }
 }

@@ -85,7 +85,7 @@ public struct LintRun: Sendable {
     ///   - standardInputName: the name messages give standard input.
     public func lint(
         files: [String], jobs: Int,
-        standardInput: @escaping @Sendable () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+        standardInput: @escaping @Sendable () -> [UInt8] = { LintRun.standardInputBytes() },
         standardInputName: String = "<stdin>",
         deliver: (LintOutcome) -> Void
     ) {
@@ -100,6 +100,46 @@ public struct LintRun: Sendable {
             let (report, diagnostics) = linter.lint(file: file)
             return LintOutcome(path: file, report: report, diagnostics: diagnostics)
         }, deliver: { _, outcome in deliver(outcome) })
+    }
+
+    /// What reading one input produced, rules aside (`factlint facts`): what was kept of each
+    /// of its parts, nil when it could not be read, and the diagnostics.
+    public struct ReadOutcome<Part: Sendable>: Sendable {
+        /// The path given, or the name given to standard input.
+        public var path: String
+        public var parts: [Part]?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads the files without running rules, on up to `jobs` threads, and hands each outcome to
+    /// `deliver` in the order of `files`; `part` keeps what is wanted of each part of a report.
+    ///
+    /// Reports are read as `lint` reads them (the configuration's limits, the same diagnostics),
+    /// and as in `lint` at most a few outcomes wait to be delivered.
+    public func read<Part: Sendable>(
+        files: [String], jobs: Int,
+        standardInput: @escaping @Sendable () -> [UInt8] = { LintRun.standardInputBytes() },
+        standardInputName: String = "<stdin>",
+        part: @escaping @Sendable (Document) -> Part,
+        deliver: (ReadOutcome<Part>) -> Void
+    ) {
+        var linter = Linter(rules: [])
+        linter.limits = configuration.limits
+        let reader = linter
+        OrderedWork.run(count: files.count, jobs: jobs, work: { index in
+            let file = files[index]
+            if file == LintRun.standardInputPath {
+                let (parts, diagnostics) = reader.read(bytes: standardInput(), path: standardInputName, part: part)
+                return ReadOutcome(path: standardInputName, parts: parts, diagnostics: diagnostics)
+            }
+            let (parts, diagnostics) = reader.read(file: file, part: part)
+            return ReadOutcome(path: file, parts: parts, diagnostics: diagnostics)
+        }, deliver: { _, outcome in deliver(outcome) })
+    }
+
+    /// Everything on standard input, for the input `-`.
+    public static func standardInputBytes() -> [UInt8] {
+        [UInt8](FileHandle.standardInput.readDataToEndOfFile())
     }
 
     /// The files of one shard, each with its place among all the files: a file belongs to shard

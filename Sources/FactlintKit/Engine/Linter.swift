@@ -198,14 +198,38 @@ public struct Linter: Sendable {
     /// A file that is not valid UTF-8 is still linted (invalid bytes read as "�"), and the
     /// first invalid byte is reported so the run fails and the user can fix the encoding.
     public func lint(file path: String) -> (report: DocumentReport?, diagnostics: [Diagnostic]) {
+        switch bytes(ofFile: path) {
+        case .success(let bytes): return lint(bytes: bytes, path: path)
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+    }
+
+    /// Reads a file's figures part by part without running the rules, as `factlint facts` does:
+    /// `part` keeps what is wanted of each part. The diagnostics are those `lint(file:)` gives.
+    public func read<Part>(file path: String, part: (Document) -> Part) -> (parts: [Part]?, diagnostics: [Diagnostic]) {
+        switch bytes(ofFile: path) {
+        case .success(let bytes): return read(bytes: bytes, path: path, part: part)
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+    }
+
+    /// `read(file:part:)` of a report given as bytes.
+    public func read<Part>(bytes: [UInt8], path: String, part: (Document) -> Part) -> (parts: [Part]?, diagnostics: [Diagnostic]) {
+        var parts: [Part] = []
+        let (source, diagnostics) = read(bytes: bytes, path: path) { parts.append(part($0)) }
+        return (source == nil ? nil : parts, diagnostics)
+    }
+
+    /// A file's bytes, or the diagnostic that says why they were not read.
+    func bytes(ofFile path: String) -> Result<[UInt8], Diagnostic> {
         switch ReportFile.read(path, limit: limits.maximumReportBytes) {
         case .bytes(let bytes):
-            return lint(bytes: bytes, path: path)
+            return .success(bytes)
         case .tooLarge(let size):
             // An oversized file is refused before it is read.
-            return (nil, [tooLarge(size, path: path)])
+            return .failure(tooLarge(size, path: path))
         case .unreadable:
-            return (nil, [Diagnostic(path: path, message: "cannot read the file", help: "check that it exists, that it is a regular file and that you may read it")])
+            return .failure(Diagnostic(path: path, message: "cannot read the file", help: "check that it exists, that it is a regular file and that you may read it"))
         }
     }
 
@@ -226,6 +250,23 @@ public struct Linter: Sendable {
     ///
     /// - Complexity: O(n) in the size of the report, plus matching.
     public func lint(bytes: [UInt8], path: String) -> (report: DocumentReport?, diagnostics: [Diagnostic]) {
+        let clock = ContinuousClock()
+        var outcome = RulesOutcome(timed: timesRules)
+        var started = clock.now
+        let (source, diagnostics) = read(bytes: bytes, path: path) { document in
+            runRules(on: document, readingTime: clock.now - started, into: &outcome)
+            started = clock.now
+        }
+        guard let source else { return (nil, diagnostics) }
+        return (report(outcome, source: source), diagnostics)
+    }
+
+    /// Reads a report given as bytes, handing each part to `body` (a report too large to read
+    /// whole is read part by part, each part released before the next), and reports what is not
+    /// text: see `lint(bytes:path:)`.
+    ///
+    /// - Returns: the report's source, nil when it is too large to read; and the diagnostics.
+    func read(bytes: [UInt8], path: String, _ body: (Document) -> Void) -> (source: SourceFile?, diagnostics: [Diagnostic]) {
         guard bytes.count <= min(limits.maximumReportBytes, Limits.largestReportBytes) else { return (nil, [tooLarge(bytes.count, path: path)]) }
         let source = SourceFile(path: path, bytes: bytes)
         var diagnostics: [Diagnostic] = []
@@ -245,18 +286,13 @@ public struct Linter: Sendable {
                 help: "a NUL byte comes from a binary file or a UTF-16 encoding; save the report as UTF-8 text (factlint read the rest of it)"
             ))
         }
-        // A report too large to read whole is read part by part, each part released before the next.
-        let clock = ContinuousClock()
-        var outcome = RulesOutcome(timed: timesRules)
         var tooDeep: Int?
-        var started = clock.now
         Document.forEachPart(of: source, recognizer: recognizer, limits: limits) { document in
             if let problem = document.frontMatterProblem {
                 diagnostics.append(located(problem.offset, problem.message, help: "fix the front matter between the '---' lines; factlint read the rest of the report without its fields"))
             }
             tooDeep = tooDeep ?? document.firstTooDeepOffset
-            runRules(on: document, readingTime: clock.now - started, into: &outcome)
-            started = clock.now
+            body(document)
         }
         if let offset = tooDeep {
             diagnostics.append(located(
@@ -264,7 +300,7 @@ public struct Linter: Sendable {
                 help: "flatten the nesting; factlint read the rest of the report"
             ))
         }
-        return (report(outcome, source: source), diagnostics)
+        return (source, diagnostics)
     }
 }
 
