@@ -198,19 +198,13 @@ public struct Linter: Sendable {
     /// A file that is not valid UTF-8 is still linted (invalid bytes read as "�"), and the
     /// first invalid byte is reported so the run fails and the user can fix the encoding.
     public func lint(file path: String) -> (report: DocumentReport?, diagnostics: [Diagnostic]) {
-        switch bytes(ofFile: path) {
-        case .success(let bytes): return lint(bytes: bytes, path: path)
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        }
+        withBytes(ofFile: path) { lint(bytes: $0, path: path) }
     }
 
     /// Reads a file's figures part by part without running the rules, as `factlint facts` does:
     /// `part` keeps what is wanted of each part. The diagnostics are those `lint(file:)` gives.
     public func read<Part>(file path: String, part: (Document) -> Part) -> (parts: [Part]?, diagnostics: [Diagnostic]) {
-        switch bytes(ofFile: path) {
-        case .success(let bytes): return read(bytes: bytes, path: path, part: part)
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        }
+        withBytes(ofFile: path) { read(bytes: $0, path: path, part: part) }
     }
 
     /// `read(file:part:)` of a report given as bytes.
@@ -220,16 +214,16 @@ public struct Linter: Sendable {
         return (source == nil ? nil : parts, diagnostics)
     }
 
-    /// A file's bytes, or the diagnostic that says why they were not read.
-    func bytes(ofFile path: String) -> Result<[UInt8], Diagnostic> {
+    /// What `body` makes of a file's bytes, or the diagnostic that says why they were not read.
+    private func withBytes<Outcome>(ofFile path: String, _ body: ([UInt8]) -> (Outcome?, [Diagnostic])) -> (Outcome?, [Diagnostic]) {
         switch ReportFile.read(path, limit: limits.maximumReportBytes) {
         case .bytes(let bytes):
-            return .success(bytes)
+            return body(bytes)
         case .tooLarge(let size):
             // An oversized file is refused before it is read.
-            return .failure(tooLarge(size, path: path))
+            return (nil, [tooLarge(size, path: path)])
         case .unreadable:
-            return .failure(Diagnostic(path: path, message: "cannot read the file", help: "check that it exists, that it is a regular file and that you may read it"))
+            return (nil, [Diagnostic(path: path, message: "cannot read the file", help: "check that it exists, that it is a regular file and that you may read it")])
         }
     }
 

@@ -136,9 +136,12 @@ struct SentenceItems {
             _ sentence: Sentence, tokens: UnsafeBufferPointer<Token>, tokenHashes: UnsafeBufferPointer<UInt64>,
             figures: UnsafeBufferPointer<Figure>, bytes: UnsafeBufferPointer<UInt8>
         ) {
+            // The token a figure starts at, or past the sentence when none is left.
+            func firstToken(ofFigure index: Int) -> Int {
+                index < sentence.figures.upperBound ? figures[index].tokens.lowerBound : Int.max
+            }
             var figureIndex = sentence.figures.lowerBound
-            // The token the next figure starts at, or past the sentence when none is left.
-            var nextFigure = figureIndex < sentence.figures.upperBound ? figures[figureIndex].tokens.lowerBound : Int.max
+            var nextFigure = firstToken(ofFigure: figureIndex)
             var index = sentence.tokens.lowerBound
             let end = sentence.tokens.upperBound
             while index < end {
@@ -150,7 +153,7 @@ struct SentenceItems {
                     note(other)
                     index = figure.pointee.tokens.upperBound
                     figureIndex += 1
-                    nextFigure = figureIndex < sentence.figures.upperBound ? figures[figureIndex].tokens.lowerBound : Int.max
+                    nextFigure = firstToken(ofFigure: figureIndex)
                     continue
                 }
                 let token = tokens[index]

@@ -28,27 +28,15 @@ struct TemplateMatcher {
         self.scratch = scratch ?? SearchScratch()
     }
 
-    /// Every match in the document, sentence by sentence; only sentences holding the template's
-    /// required words are searched.
-    func matches() -> [TemplateMatch] {
-        TemplateMatcher.withBuffers(of: document, index: index) { buffers in
-            TemplateMatcher.matches(of: template, in: index.candidates(groups: groups, scratch: scratch), document: document, index: index,
-                                    buffers: buffers, scratch: scratch)
-        }
-    }
-
-    /// All non-overlapping matches in a sentence, leftmost first.
+    /// All non-overlapping matches in a sentence, leftmost first; none unless the sentence holds
+    /// the template's required words.
     func matches(inSentence sentence: Int) -> [TemplateMatch] {
-        matches(in: index.candidates(groups: groups).contains(sentence) ? [sentence] : [])
-    }
-
-    /// The matches in the given sentences, in order; each sentence's leftmost first, never overlapping.
-    func matches(in sentences: [Int]) -> [TemplateMatch] {
-        guard !sentences.isEmpty else { return [] }
-        let listed = sentences.map { Int32($0) }
+        var listed = Int32(sentence)
+        guard index.candidates(groups: groups, scratch: scratch).contains(listed) else { return [] }
         return TemplateMatcher.withBuffers(of: document, index: index) { buffers in
-            listed.withUnsafeBufferPointer { listed in
-                TemplateMatcher.matches(of: template, in: listed, document: document, index: index, buffers: buffers, scratch: scratch)
+            withUnsafePointer(to: &listed) { listed in
+                TemplateMatcher.matches(of: template, in: UnsafeBufferPointer(start: listed, count: 1), document: document, index: index,
+                                        buffers: buffers, scratch: scratch)
             }
         }
     }
