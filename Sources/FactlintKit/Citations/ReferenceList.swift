@@ -64,7 +64,7 @@ public struct ReferenceList: Sendable {
     /// The blocks under reference headings (down to the next heading as high), and the blocks of
     /// lists whose every item starts with a "^" or "↑" back-link: a flag for each block.
     static func referenceBlocks(of document: Document) -> [Bool] {
-        var result = [Bool](repeating: false, count: document.blocks.count)
+        var result = [Bool].filled(with: false, count: document.blocks.count)
         var open: Int?  // the level of the reference heading in force; 0 for a heading written as a paragraph
         for (index, block) in document.blocks.enumerated() {
             if case .heading(let level) = block.kind, block.quoteDepth == 0, block.listItem == nil {
@@ -95,9 +95,9 @@ public struct ReferenceList: Sendable {
         // Lists and items are numbered from 0 in each document, so arrays index them.
         let lists = (document.blocks.lazy.compactMap(\.list).max() ?? -1) + 1
         let items = (document.blocks.lazy.compactMap(\.listItem).max() ?? -1) + 1
-        var listHasBackLinks = [Bool](repeating: true, count: lists)
-        var listHasItems = [Bool](repeating: false, count: lists)
-        var openedItems = [Bool](repeating: false, count: items)
+        var listHasBackLinks = [Bool].filled(with: true, count: lists)
+        var listHasItems = [Bool].filled(with: false, count: lists)
+        var openedItems = [Bool].filled(with: false, count: items)
         for block in document.blocks {
             guard let list = block.list, let item = block.listItem, block.isProse, !block.tokens.isEmpty, !openedItems[item] else { continue }
             openedItems[item] = true

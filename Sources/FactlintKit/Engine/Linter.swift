@@ -101,7 +101,7 @@ public struct Linter: Sendable {
         var started = clock.now
         outcome.timings?.reading += readingTime ?? .zero
         var seen: Set<Finding> = []
-        var used = [Bool](repeating: false, count: document.figures.count)
+        var used = [Bool].filled(with: false, count: document.figures.count)
         // Each sentence's words and figures, built once for every template of every rule.
         let index = SentenceIndex(document: document, lookedFor: lookedFor)
         let references = readsReferences ? ReferenceList(document: document) : nil
@@ -135,7 +135,7 @@ public struct Linter: Sendable {
                     matches = templates[ruleIndex].indices.map(search)
                 } else {
                     // The templates that must match first; the others only when each group matched.
-                    var searched = [[TemplateMatch]?](repeating: nil, count: templates[ruleIndex].count)
+                    var searched = [[TemplateMatch]?].filled(with: nil, count: templates[ruleIndex].count)
                     var passed = false
                     for group in requiredMatches[ruleIndex] {
                         for position in group where searched[position] == nil { searched[position] = search(position) }

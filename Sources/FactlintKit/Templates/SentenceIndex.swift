@@ -90,7 +90,7 @@ final class SentenceIndex: Sendable {
         // The postings, laid out by word from the counts (which then count on as where each
         // word's next sentence goes), filled from the sentences' bits in order; through pointers too.
         let wordCount = lookedFor.count
-        var starts = [Int](repeating: 0, count: wordCount + 1)
+        var starts = [Int].filled(with: 0, count: wordCount + 1)
         var postings: [Int32] = []
         starts.withUnsafeMutableBufferPointer { starts in
             counts.withUnsafeMutableBufferPointer { next in

@@ -46,8 +46,8 @@ struct SentenceItems {
         starts.reserveCapacity(sentences.count + 1)
         var hashes: [UInt64] = []
         var traits: [ItemTraits] = []
-        var present = [UInt64](repeating: 0, count: width * sentences.count)
-        var counts = [Int](repeating: 0, count: numbering.count)
+        var present = [UInt64].filled(with: 0, count: width * sentences.count)
+        var counts = [Int].filled(with: 0, count: numbering.count)
         items = [Item](unsafeUninitializedCapacity: capacity) { items, itemCount in
             hashes = [UInt64](unsafeUninitializedCapacity: capacity) { hashes, hashCount in
                 traits = [ItemTraits](unsafeUninitializedCapacity: capacity) { traits, traitCount in
