@@ -23,11 +23,7 @@ struct Lint: ParsableCommand {
     @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to give the report read from standard input ('-').", valueName: "name"))
     var stdinFilename: String?
 
-    @Option(help: ArgumentHelp("Report only findings that this baseline file does not hold.", valueName: "file"))
-    var baseline: String?
-
-    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record today's findings in this file, to adopt factlint on old reports.", valueName: "file"))
-    var writeBaseline: String?
+    @OptionGroup var baselineOptions: BaselineOptions
 
     @OptionGroup var jobs: JobOptions
 
@@ -50,48 +46,22 @@ struct Lint: ParsableCommand {
         let (allFiles, pathDiagnostics) = run.files(for: inputs)
         pathDiagnostics.forEach(problems.report)
         let files = LintRun.shard(allFiles, shardOptions.value).map(\.path)
-        // With a baseline, findings it records are left out; each recorded finding absorbs one.
-        var loadedBaseline: Baseline?
-        // The configuration's baseline is not read while a new one is being written.
-        if let baseline = baseline ?? (writeBaseline == nil ? configuration.baseline : nil) {
-            do {
-                loadedBaseline = try Baseline.load(path: baseline)
-            } catch let diagnostic as Diagnostic {
-                problems.report(diagnostic)
-            }
-        }
-        var remaining = loadedBaseline?.counts ?? [:]
-        var recorded: [Baseline.Entry] = []
+        var baseline = baselineOptions.start(configuration, problems: problems)
         var printer = outputOptions.printer(failOn: failOn, rules: run.rules)
         run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>") { outcome in
             outcome.diagnostics.forEach(problems.report)
             guard var document = outcome.report else { return }
             if let spent = document.timings { timings.add(spent) }
-            if writeBaseline != nil {
-                recorded += document.findings.map { Baseline.entry(for: $0, source: document.source) }
-            }
-            if let loadedBaseline {
-                document.findings = loadedBaseline.newFindings(in: document, using: &remaining)
-            }
+            document.findings = baseline.newFindings(document.findings, entries: Baseline.entries(of: document))
             let source = document.source
             printer.add(document) { path, line in path == source.path ? QuotedLine(source: source, line: line) : nil }
         }
         let problem = printer.finish(files: files.count, diagnostics: problems.diagnostics) { findings, quoting in
-            if writeBaseline != nil { recorded += findings.map { Baseline.entry(for: $0, quoting: quoting) } }
-            if let loadedBaseline { findings = loadedBaseline.newFindings(findings, quoting: quoting, using: &remaining) }
+            baseline.newFindings(acrossReports: &findings, quoting: quoting)
         }
         if let problem { problems.report(problem) }
         if timing { Output.error(timings.table()) }
-        if let writeBaseline {
-            do {
-                try Baseline(entries: recorded).write(to: writeBaseline)
-                Output.error("recorded \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in \(writeBaseline)")
-            } catch let diagnostic as Diagnostic {
-                problems.report(diagnostic)
-            } catch {
-                problems.report(Diagnostic(path: writeBaseline, message: "cannot write the baseline: \(error.localizedDescription)"))
-            }
-        }
+        baseline.finish(problems: problems)
         if problems.failed { throw Exit.failure }
         if printer.failing { throw Exit.findings }
     }

@@ -22,6 +22,8 @@ struct Merge: ParsableCommand {
 
     @OptionGroup var failOptions: FailOptions
 
+    @OptionGroup var baselineOptions: BaselineOptions
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give the shards' output files, as in: factlint merge shard-1.jsonl shard-2.jsonl") }
     }
@@ -79,16 +81,22 @@ struct Merge: ParsableCommand {
             problems.report(Diagnostic(path: files[0], message: "the shards hold \(documents.count) of the \(count) reports of the run", help: "merge the output of every shard, 1/N to N/N"))
         }
         let failOn = failOptions.level(configuration)
+        var baseline = baselineOptions.start(configuration, problems: problems)
         var printer = outputOptions.printer(failOn: failOn, rules: run.rules)
         for index in documents.keys.sorted() {
             guard let record = documents[index] else { continue }
             (record.diagnostics ?? []).forEach(problems.report)
-            guard let document = record.report else { continue }
+            guard var document = record.report else { continue }
+            document.findings = baseline.newFindings(document.findings, entries: record.baseline ?? [])
             var quoted: [Int: QuotedLine] = [:]
             for line in record.lines ?? [] { quoted[line.number] = line }
             printer.add(document) { path, line in path == document.source.path ? quoted[line] : nil }
         }
-        if let problem = printer.finish(files: count, diagnostics: problems.diagnostics) { problems.report(problem) }
+        let problem = printer.finish(files: count, diagnostics: problems.diagnostics) { findings, quoting in
+            baseline.newFindings(acrossReports: &findings, quoting: quoting)
+        }
+        if let problem { problems.report(problem) }
+        baseline.finish(problems: problems)
         if problems.failed { throw Exit.failure }
         if printer.failing { throw Exit.findings }
     }

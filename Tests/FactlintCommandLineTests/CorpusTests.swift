@@ -242,6 +242,71 @@ import Testing
         }
     }
 
+    /// Writes what each of two shards found, as `shard-1.jsonl` and `shard-2.jsonl`.
+    static func writeShards(in directory: TemporaryDirectory) throws {
+        for shard in 1...2 {
+            let result = try CLI.run(["facts", "--format", "jsonl", "--shard", "\(shard)/2", "--output", "shard-\(shard).jsonl", "reports"] + ruleOptions, in: directory.url)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+        }
+    }
+
+    @Test func mergingShardsWithABaselineHoldsBackWhatOneRunWithItHoldsBack() throws {
+        let directory = try Self.corpus()
+        defer { directory.remove() }
+        _ = try CLI.run(Self.lint + ["--write-baseline", "baseline.json"], in: directory.url)
+        // New findings after the baseline: the NGO's figure moves from 91 to 93 (a new
+        // disagreement across reports) and the shelters place 58 where they placed 52.
+        try directory.write("reports/c-ngo.md", Self.report(country: "Orlesia", title: "Shelter network review",
+                                                           sentence: "Our monitors found that the courts convicted 93 traffickers in 2021."))
+        try directory.write("reports/f-shelters.md", Self.report(country: "Orlesia", title: "Shelters",
+                                                                sentence: "Inspectors identified 47 victims and placed 58 in shelters."))
+        try Self.writeShards(in: directory)
+
+        let unfiltered = try CLI.run(Self.lint + ["--format", "line"], in: directory.url)
+        for format in ["line", "text", "json", "sarif"] {
+            let single = try CLI.run(Self.lint + ["--format", format, "--baseline", "baseline.json"], in: directory.url)
+            let merged = try CLI.run(["merge", "--format", format, "--baseline", "baseline.json"] + Self.ruleOptions + ["shard-1.jsonl", "shard-2.jsonl"], in: directory.url)
+            #expect(merged.stdout == single.stdout, "format \(format)")
+            #expect(merged.status == single.status && single.status == 1, "format \(format): \(merged.stderr)")
+        }
+        let kept = try CLI.run(["merge", "--format", "line", "--baseline", "baseline.json"] + Self.ruleOptions + ["shard-1.jsonl", "shard-2.jsonl"], in: directory.url)
+        let findings = CLI.lines(kept.stdout).compactMap(LineFinding.init(parsing:)).map { "\($0.path):\($0.line) \($0.rule)" }
+        // 93 is also a new disagreement with the official table; the rest was recorded.
+        #expect(findings.sorted() == ["reports/c-ngo.md:8 corpus-convictions-agree", "reports/c-ngo.md:8 corpus-convictions-official",
+                                      "reports/f-shelters.md:8 corpus-placed-within-identified"], "only the new findings are left: \(kept.stdout)")
+        #expect(CLI.lines(unfiltered.stdout).compactMap(LineFinding.init(parsing:)).count > findings.count, "the baseline held findings back")
+    }
+
+    @Test func mergingShardsWritesTheBaselineOneRunWrites() throws {
+        let directory = try Self.corpus()
+        defer { directory.remove() }
+        try Self.writeShards(in: directory)
+
+        let single = try CLI.run(Self.lint + ["--write-baseline", "single.json"], in: directory.url)
+        let merged = try CLI.run(["merge", "--write-baseline", "merged.json"] + Self.ruleOptions + ["shard-1.jsonl", "shard-2.jsonl"], in: directory.url)
+
+        #expect(merged.status == single.status && merged.status == 1, "stderr: \(merged.stderr)")
+        let written = try String(contentsOf: directory.url.appendingPathComponent("single.json"), encoding: .utf8)
+        #expect(try String(contentsOf: directory.url.appendingPathComponent("merged.json"), encoding: .utf8) == written)
+        #expect(written.contains("corpus-convictions-agree") && written.contains("corpus-placed-within-identified"), "baseline: \(written)")
+        #expect(merged.stderr.contains("recorded 4 findings in merged.json"), "stderr: \(merged.stderr)")
+    }
+
+    @Test func theConfiguredBaselineHoldsBackFindingsInAMergeAsInOneRun() throws {
+        let directory = try Self.corpus()
+        defer { directory.remove() }
+        _ = try CLI.run(Self.lint + ["--write-baseline", "baseline.json"], in: directory.url)
+        try directory.write(".factlint.yml", "baseline: baseline.json\n")
+        try Self.writeShards(in: directory)
+
+        let single = try CLI.run(Self.lint + ["--format", "line"], in: directory.url)
+        let merged = try CLI.run(["merge", "--format", "line"] + Self.ruleOptions + ["shard-1.jsonl", "shard-2.jsonl"], in: directory.url)
+
+        #expect(single.status == 0 && single.stdout.isEmpty, "every finding is in the baseline: \(single.stdout)")
+        #expect(merged.stdout == single.stdout)
+        #expect(merged.status == 0, "stderr: \(merged.stderr)")
+    }
+
     @Test func aMissingShardIsAnError() throws {
         let directory = try Self.corpus()
         defer { directory.remove() }

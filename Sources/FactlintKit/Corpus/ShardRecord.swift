@@ -8,7 +8,8 @@ import Foundation
 /// files of the run, its counts, figures, findings, corpus facts and the lines its findings quote.
 public struct ShardRecord: Codable, Sendable {
     /// The version of this format; `merge` refuses lines of another version.
-    public static let version = 1
+    /// (2: a report's line holds the baseline entry of each of its findings.)
+    public static let version = 2
 
     public var kind: String
     // kind "run"
@@ -29,6 +30,9 @@ public struct ShardRecord: Codable, Sendable {
     public var figuresUsed: Int?
     public var checksRun: Int?
     public var findings: [Finding]?
+    /// The entry each finding would be recorded as in a baseline, in the order of `findings`:
+    /// worked out here, where the report's sentences are at hand, for `merge --baseline`.
+    public var baseline: [Baseline.Entry]?
     public var facts: [CorpusFact]?
     public var lines: [QuotedLine]?
     public var diagnostics: [Diagnostic]?
@@ -68,6 +72,7 @@ public struct ShardRecord: Codable, Sendable {
             record.figuresUsed = report.figuresUsed
             record.checksRun = report.checksRun
             record.findings = report.findings
+            record.baseline = report.findings.isEmpty ? nil : Baseline.entries(of: report)
             record.facts = report.facts
             record.figures = report.figures
             record.suppressions = report.heldSuppressions.isEmpty ? nil : report.heldSuppressions

@@ -53,9 +53,23 @@ public struct Baseline: Sendable {
         entries = reports.flatMap { report in report.findings.map { Baseline.entry(for: $0, source: report.source) } }
     }
 
+    /// The entry of each of a report's findings, in order, as the baseline matches them.
+    public static func entries(of report: DocumentReport) -> [Entry] {
+        report.findings.map { entry(for: $0, source: report.source) }
+    }
+
     /// The findings of a report that the baseline does not hold; each entry absorbs one finding.
     public func newFindings(in report: DocumentReport, using remaining: inout [Entry: Int]) -> [Finding] {
-        Baseline.unmatched(report.findings, using: &remaining) { Baseline.entry(for: $0, source: report.source) }
+        newFindings(report.findings, entries: Baseline.entries(of: report), using: &remaining)
+    }
+
+    /// The findings that the baseline does not hold, given the entry each is recorded as
+    /// (`entries(of:)`, worked out where the report's text was at hand: a shard's output).
+    /// A finding without an entry is new.
+    public func newFindings(_ findings: [Finding], entries: [Entry], using remaining: inout [Entry: Int]) -> [Finding] {
+        findings.indices.compactMap { index in
+            index < entries.count && Baseline.absorbs(entries[index], using: &remaining) ? nil : findings[index]
+        }
     }
 
     /// The findings made across reports that the baseline does not hold (see `entry(for:quoting:)`).
@@ -65,12 +79,14 @@ public struct Baseline: Sendable {
 
     /// The findings whose entry has no recorded match left; each match is used up.
     static func unmatched(_ findings: [Finding], using remaining: inout [Entry: Int], entry: (Finding) -> Entry) -> [Finding] {
-        findings.filter { finding in
-            let key = entry(finding)
-            guard let count = remaining[key], count > 0 else { return true }
-            remaining[key] = count - 1
-            return false
-        }
+        findings.filter { !absorbs(entry($0), using: &remaining) }
+    }
+
+    /// Whether a recorded match of the entry is left, using it up if so.
+    static func absorbs(_ entry: Entry, using remaining: inout [Entry: Int]) -> Bool {
+        guard let count = remaining[entry], count > 0 else { return false }
+        remaining[entry] = count - 1
+        return true
     }
 
     /// How many times each entry may still match.
