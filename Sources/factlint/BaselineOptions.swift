@@ -11,20 +11,9 @@ struct BaselineOptions: ParsableArguments {
     var writeBaseline: String?
 
     /// The baseline work of one run: the baseline given, else the configuration's (which is not
-    /// read while a new one is being written). A baseline that cannot be read is a problem with
-    /// the input; the run goes on without it.
+    /// read while a new one is being written).
     func start(_ configuration: Configuration, problems: InputProblems) -> BaselineRun {
-        var loaded: Baseline?
-        if let path = baseline ?? (writeBaseline == nil ? configuration.baseline : nil) {
-            do {
-                loaded = try Baseline.load(path: path)
-            } catch let diagnostic as Diagnostic {
-                problems.report(diagnostic)
-            } catch {
-                problems.report(Diagnostic(path: path, message: "cannot read the baseline: \(error.localizedDescription)"))
-            }
-        }
-        return BaselineRun(loaded: loaded, writesTo: writeBaseline)
+        BaselineRun(reading: baseline ?? (writeBaseline == nil ? configuration.baseline : nil), writingTo: writeBaseline, problems: problems)
     }
 }
 
@@ -36,17 +25,31 @@ struct BaselineRun {
     private var remaining: [Baseline.Entry: Int]
     private var recorded: [Baseline.Entry] = []
 
-    init(loaded: Baseline?, writesTo: String?) {
+    /// Reads the baseline at `path`, if any; one that cannot be read is a problem with the input,
+    /// and the run goes on without it.
+    init(reading path: String?, writingTo writesTo: String?, problems: InputProblems) {
+        var loaded: Baseline?
+        if let path {
+            do {
+                loaded = try Baseline.load(path: path)
+            } catch let diagnostic as Diagnostic {
+                problems.report(diagnostic)
+            } catch {
+                problems.report(Diagnostic(path: path, message: "cannot read the baseline: \(error.localizedDescription)"))
+            }
+        }
         self.loaded = loaded
         self.writesTo = writesTo
         remaining = loaded?.counts ?? [:]
     }
 
+    /// Whether findings are held back or recorded at all: their entries are worked out only then.
+    private var isUsed: Bool { loaded != nil || writesTo != nil }
+
     /// A report's findings less those the baseline holds, given the entry of each finding
-    /// (`Baseline.entries(of:)`, in the order of the findings), worked out only when a baseline
-    /// is read or written.
+    /// (`Baseline.entries(of:)`, in the order of the findings).
     mutating func newFindings(_ findings: [Finding], entries: @autoclosure () -> [Baseline.Entry]) -> [Finding] {
-        guard loaded != nil || writesTo != nil else { return findings }
+        guard isUsed else { return findings }
         let entries = entries()
         if writesTo != nil { recorded += entries }
         guard let loaded else { return findings }
@@ -55,8 +58,7 @@ struct BaselineRun {
 
     /// The same for the findings made across reports, known by the lines they quote.
     mutating func newFindings(acrossReports findings: inout [Finding], quoting: (String, Int) -> QuotedLine?) {
-        if writesTo != nil { recorded += findings.map { Baseline.entry(for: $0, quoting: quoting) } }
-        if let loaded { findings = loaded.newFindings(findings, quoting: quoting, using: &remaining) }
+        findings = newFindings(findings, entries: findings.map { Baseline.entry(for: $0, quoting: quoting) })
     }
 
     /// Writes the recorded findings, when asked to, and says how many on standard error.

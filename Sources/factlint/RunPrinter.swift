@@ -68,7 +68,7 @@ struct RunPrinter {
     ///
     /// - Parameter acrossReports: sees, and may leave out, the findings made once every report is
     ///   read (across reports, and about suppressions held for them), with the lines they quote;
-    ///   `lint` records them in a baseline or holds them against one there.
+    ///   `lint` and `merge` record them in a baseline or hold them against one there.
     /// - Returns: a diagnostic when the output file cannot be written.
     mutating func finish(
         files: Int, diagnostics: [Diagnostic],

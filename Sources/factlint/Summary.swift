@@ -40,15 +40,7 @@ struct Summary: ParsableCommand {
         let (files, pathDiagnostics) = run.files(for: paths.isEmpty ? configuration.paths ?? ["Reports"] : paths)
         pathDiagnostics.forEach(problems.report)
         // With a baseline, the findings it records are left out, as `lint` leaves them out.
-        var loadedBaseline: Baseline?
-        if let baseline = baseline ?? configuration.baseline {
-            do {
-                loadedBaseline = try Baseline.load(path: baseline)
-            } catch let diagnostic as Diagnostic {
-                problems.report(diagnostic)
-            }
-        }
-        var remaining = loadedBaseline?.counts ?? [:]
+        var heldBack = BaselineRun(reading: baseline ?? configuration.baseline, writingTo: nil, problems: problems)
 
         var summary = DiscrepancySummary(rules: run.rules.count)
         // Only the HTML page shows the reports' text; the other formats keep just the counts and rows.
@@ -65,9 +57,7 @@ struct Summary: ParsableCommand {
             progress.update(done: done)
             outcome.diagnostics.forEach(problems.report)
             guard var document = outcome.report else { return }
-            if let loadedBaseline {
-                document.findings = loadedBaseline.newFindings(in: document, using: &remaining)
-            }
+            document.findings = heldBack.newFindings(document.findings, entries: Baseline.entries(of: document))
             if let threshold = failOn.threshold, document.findings.contains(where: { $0.severity >= threshold }) { failing = true }
             facts += document.facts
             let source = document.source
@@ -78,10 +68,8 @@ struct Summary: ParsableCommand {
         progress.finish()
         var corpus = CorpusCheck.evaluate(facts, rules: run.rules)
         corpus.findings = held.silence(corpus.findings, runningRules: Set(run.rules.map(\.id)))
-        if let loadedBaseline {
-            let lines = corpus.lines
-            corpus.findings = loadedBaseline.newFindings(corpus.findings, quoting: { path, line in lines[path]?[line] ?? held.line(path, line) }, using: &remaining)
-        }
+        let lines = corpus.lines
+        heldBack.newFindings(acrossReports: &corpus.findings) { path, line in lines[path]?[line] ?? held.line(path, line) }
         if let threshold = failOn.threshold, corpus.findings.contains(where: { $0.severity >= threshold }) { failing = true }
         summary.addAcrossReports(corpus)
         // Problems with the input are on stderr already; a table on the same terminal need not repeat them.

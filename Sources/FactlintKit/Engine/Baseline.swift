@@ -50,7 +50,7 @@ public struct Baseline: Sendable {
 
     /// Records the findings of a run.
     public init(reports: [DocumentReport]) {
-        entries = reports.flatMap { report in report.findings.map { Baseline.entry(for: $0, source: report.source) } }
+        entries = reports.flatMap(Baseline.entries(of:))
     }
 
     /// The entry of each of a report's findings, in order, as the baseline matches them.
@@ -63,23 +63,14 @@ public struct Baseline: Sendable {
         newFindings(report.findings, entries: Baseline.entries(of: report), using: &remaining)
     }
 
-    /// The findings that the baseline does not hold, given the entry each is recorded as
-    /// (`entries(of:)`, worked out where the report's text was at hand: a shard's output).
+    /// The findings that the baseline does not hold, given the entry each is recorded as:
+    /// `entries(of:)` where the report's text is at hand (a run, a shard's output), else
+    /// `entry(for:quoting:)` (findings across reports).
     /// A finding without an entry is new.
     public func newFindings(_ findings: [Finding], entries: [Entry], using remaining: inout [Entry: Int]) -> [Finding] {
         findings.indices.compactMap { index in
             index < entries.count && Baseline.absorbs(entries[index], using: &remaining) ? nil : findings[index]
         }
-    }
-
-    /// The findings made across reports that the baseline does not hold (see `entry(for:quoting:)`).
-    public func newFindings(_ findings: [Finding], quoting: (String, Int) -> QuotedLine?, using remaining: inout [Entry: Int]) -> [Finding] {
-        Baseline.unmatched(findings, using: &remaining) { Baseline.entry(for: $0, quoting: quoting) }
-    }
-
-    /// The findings whose entry has no recorded match left; each match is used up.
-    static func unmatched(_ findings: [Finding], using remaining: inout [Entry: Int], entry: (Finding) -> Entry) -> [Finding] {
-        findings.filter { !absorbs(entry($0), using: &remaining) }
     }
 
     /// Whether a recorded match of the entry is left, using it up if so.
