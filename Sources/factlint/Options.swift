@@ -99,7 +99,7 @@ struct ConfigOptions: ParsableArguments {
 
 /// `--jobs N`: how many reports are linted at once.
 struct JobOptions: ParsableArguments {
-    @Option(name: [.customShort("j"), .customLong("jobs")], help: ArgumentHelp("How many reports to read at once (default: one per core). Output is the same whatever the number.", valueName: "n"))
+    @Option(name: [.customShort("j", allowingJoined: true), .customLong("jobs")], help: ArgumentHelp("How many reports to read at once (default: one per core). Output is the same whatever the number.", valueName: "n"))
     var jobs: Int?
 
     func validate() throws {
