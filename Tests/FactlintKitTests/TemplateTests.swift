@@ -1,6 +1,15 @@
 import Testing
 @testable import FactlintKit
 
+extension SentenceIndex {
+    /// The candidate sentences of a template's groups as plain numbers, for expectations.
+    func candidates(groups: [[Int]]) -> [Int] {
+        // The result lies in the scratch's memory: the scratch must outlive reading it.
+        let scratch = TemplateMatcher.SearchScratch()
+        return withExtendedLifetime(scratch) { candidates(groups: groups, scratch: scratch).map { Int($0) } }
+    }
+}
+
 /// The matches of a template in a text, each as its slot texts plus the matched text under "".
 func templateMatches(_ template: String, in text: String) throws -> [[String: String]] {
     let compiled = try Template(template)

@@ -90,16 +90,11 @@ public struct LintRun: Sendable {
         deliver: (LintOutcome) -> Void
     ) {
         let (linters, perFile) = linters(for: files, standardInputName: standardInputName)
-        OrderedWork.run(count: files.count, jobs: jobs, work: { index in
-            let file = files[index]
+        forEachInput(files: files, jobs: jobs, standardInput: standardInput, standardInputName: standardInputName, work: { index, path, bytes in
             let linter = linters[perFile[index]]
-            if file == LintRun.standardInputPath {
-                let (report, diagnostics) = linter.lint(bytes: standardInput(), path: standardInputName)
-                return LintOutcome(path: standardInputName, report: report, diagnostics: diagnostics)
-            }
-            let (report, diagnostics) = linter.lint(file: file)
-            return LintOutcome(path: file, report: report, diagnostics: diagnostics)
-        }, deliver: { _, outcome in deliver(outcome) })
+            let (report, diagnostics) = bytes.map { linter.lint(bytes: $0, path: path) } ?? linter.lint(file: path)
+            return LintOutcome(path: path, report: report, diagnostics: diagnostics)
+        }, deliver: deliver)
     }
 
     /// What reading one input produced, rules aside (`factlint facts`): what was kept of each
@@ -126,14 +121,25 @@ public struct LintRun: Sendable {
         var linter = Linter(rules: [])
         linter.limits = configuration.limits
         let reader = linter
+        forEachInput(files: files, jobs: jobs, standardInput: standardInput, standardInputName: standardInputName, work: { _, path, bytes in
+            let (parts, diagnostics) = bytes.map { reader.read(bytes: $0, path: path, part: part) } ?? reader.read(file: path, part: part)
+            return ReadOutcome(path: path, parts: parts, diagnostics: diagnostics)
+        }, deliver: deliver)
+    }
+
+    /// Runs `work` on each input on up to `jobs` threads and hands the outcomes to `deliver` in
+    /// the order of `files`. `work` is given the input's place, its path (the name given to
+    /// standard input for `-`) and, for standard input only, its bytes; a file it reads itself.
+    private func forEachInput<Outcome: Sendable>(
+        files: [String], jobs: Int, standardInput: @escaping @Sendable () -> [UInt8], standardInputName: String,
+        work: @escaping @Sendable (_ index: Int, _ path: String, _ bytes: [UInt8]?) -> Outcome,
+        deliver: (Outcome) -> Void
+    ) {
         OrderedWork.run(count: files.count, jobs: jobs, work: { index in
             let file = files[index]
-            if file == LintRun.standardInputPath {
-                let (parts, diagnostics) = reader.read(bytes: standardInput(), path: standardInputName, part: part)
-                return ReadOutcome(path: standardInputName, parts: parts, diagnostics: diagnostics)
-            }
-            let (parts, diagnostics) = reader.read(file: file, part: part)
-            return ReadOutcome(path: file, parts: parts, diagnostics: diagnostics)
+            return file == LintRun.standardInputPath
+                ? work(index, standardInputName, standardInput())
+                : work(index, file, nil)
         }, deliver: { _, outcome in deliver(outcome) })
     }
 

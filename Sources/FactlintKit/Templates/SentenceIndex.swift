@@ -140,16 +140,11 @@ final class SentenceIndex: Sendable {
     func itemRange(of sentence: Int) -> Range<Int> { starts[sentence]..<starts[sentence + 1] }
 
     /// The sentences a template may match: those holding an item of every group it requires,
-    /// found through its rarest group; every sentence when it requires none.
+    /// found through its rarest group; every sentence when it requires none. They are written
+    /// into the scratch's memory, valid until its next use: a report's templates are looked up
+    /// one after another, and an array each cost an allocation.
     ///
     /// - Parameter groups: the template's required groups, numbered by `lookedFor.groups(of:)`.
-    func candidates(groups: [[Int]]) -> [Int] {
-        let scratch = TemplateMatcher.SearchScratch()
-        return candidates(groups: groups, scratch: scratch).map { Int($0) }
-    }
-
-    /// `candidates(groups:)` written into the scratch's memory, valid until its next use: a
-    /// report's templates are looked up one after another, and an array each cost an allocation.
     ///
     /// The tables are read through pointers: a template's groups are looked up for every
     /// document, and checking each index against its array's bounds cost a third of the time.
@@ -253,7 +248,7 @@ struct HashNumbering: Sendable {
         self.init(templates.flatMap { $0.requiredGroups.joined() })
     }
 
-    /// A template's required groups by number, for `SentenceIndex.candidates(groups:)`.
+    /// A template's required groups by number, for `SentenceIndex.candidates(groups:scratch:)`.
     ///
     /// - Precondition: the numbering holds every hash of the template's required groups.
     func groups(of template: Template) -> [[Int]] {
