@@ -16,7 +16,12 @@ struct Factlint: ParsableCommand {
     /// Runs the command and maps every outcome to factlint's exit codes: 0 clean, 1 findings, 2 anything else wrong.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            var command = try parseAsRoot(PathRuns.fold(arguments))
+            if var listing = command as? any ListsPaths {
+                listing.pathArguments = PathRuns.unfold(listing.pathArguments, from: arguments)
+                command = listing
+            }
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
