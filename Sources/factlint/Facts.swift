@@ -105,30 +105,53 @@ extension Facts {
         let shard = LintRun.shard(allFiles, shardOptions.value)
         lines.insert(try ShardRecord.run(files: allFiles.count, rules: run.rules.count, shard: shardOptions.value).encoded(), at: 0)
         pathDiagnostics.forEach(report)
-        var position = 0
-        var records: [String] = []
-        run.lint(files: shard.map(\.path), jobs: jobs.count) { outcome in
-            outcome.diagnostics.forEach { Output.error($0.rendered()) }
-            if !outcome.diagnostics.isEmpty { failed = true }
-            let record = ShardRecord.document(index: shard[position].index, outcome: outcome)
-            position += 1
+        // Records are written as they come, to standard output or to the temporary file that
+        // becomes the output file at the end: memory holds a few reports, not the whole shard.
+        let file = try output.map { path in
             do {
-                records.append(try record.encoded())
+                return try AtomicFile.Writer(path: path)
+            } catch let diagnostic as Diagnostic {
+                Output.error(diagnostic.rendered())
+                throw Exit.failure
+            }
+        }
+        // The first failure to write ends the writing (a full disk fails every write after it).
+        var writeFailure: Diagnostic?
+        func write(_ text: String) {
+            guard writeFailure == nil else { return }
+            guard let file else { return print(text, terminator: "") }
+            do {
+                try file.write(text)
             } catch {
-                Output.error(Diagnostic(path: outcome.path, message: "cannot write what was found: \(error)").rendered())
+                writeFailure = error as? Diagnostic ?? Diagnostic(path: file.path, message: "cannot write the output: \(error)")
+            }
+        }
+        write(lines.map { $0 + "\n" }.joined())
+        // Each report is encoded on the job that linted it.
+        run.lint(files: shard.map(\.path), jobs: jobs.count, finish: { position, outcome in
+            let record = ShardRecord.document(index: shard[position].index, outcome: outcome)
+            return (outcome.path, outcome.diagnostics, Result { try record.encoded() })
+        }) { path, diagnostics, encoded in
+            diagnostics.forEach { Output.error($0.rendered()) }
+            if !diagnostics.isEmpty { failed = true }
+            switch encoded {
+            case .success(let line):
+                write(line + "\n")
+            case .failure(let error):
+                Output.error(Diagnostic(path: path, message: "cannot write what was found: \(error)").rendered())
                 failed = true
             }
         }
-        let text = (lines + records).map { $0 + "\n" }.joined()
-        if let output {
+        if writeFailure == nil, let file {
             do {
-                try AtomicFile.write(text, to: output)
-            } catch let diagnostic as Diagnostic {
-                Output.error(diagnostic.rendered())
-                failed = true
+                try file.commit()
+            } catch {
+                writeFailure = error as? Diagnostic ?? Diagnostic(path: file.path, message: "cannot write the output: \(error)")
             }
-        } else {
-            print(text, terminator: "")
+        }
+        if let writeFailure {
+            Output.error(writeFailure.rendered())
+            failed = true
         }
         if failed { throw Exit.failure }
     }

@@ -89,11 +89,26 @@ public struct LintRun: Sendable {
         standardInputName: String = "<stdin>",
         deliver: (LintOutcome) -> Void
     ) {
+        lint(files: files, jobs: jobs, standardInput: standardInput, standardInputName: standardInputName, finish: { _, outcome in outcome }, deliver: deliver)
+    }
+
+    /// Lints the files as `lint(files:jobs:deliver:)` does, and turns each outcome into what
+    /// `deliver` is handed with `finish`, on the thread that linted the file: work done per
+    /// report, such as encoding it, is shared among the jobs rather than left to the caller's.
+    ///
+    /// - Parameter finish: given the file's place in `files` and its outcome.
+    public func lint<Finished: Sendable>(
+        files: [String], jobs: Int,
+        standardInput: @escaping @Sendable () -> [UInt8] = { LintRun.standardInputBytes() },
+        standardInputName: String = "<stdin>",
+        finish: @escaping @Sendable (_ index: Int, _ outcome: LintOutcome) -> Finished,
+        deliver: (Finished) -> Void
+    ) {
         let (linters, perFile) = linters(for: files, standardInputName: standardInputName)
         forEachInput(files: files, jobs: jobs, standardInput: standardInput, standardInputName: standardInputName, work: { index, path, bytes in
             let linter = linters[perFile[index]]
             let (report, diagnostics) = bytes.map { linter.lint(bytes: $0, path: path) } ?? linter.lint(file: path)
-            return LintOutcome(path: path, report: report, diagnostics: diagnostics)
+            return finish(index, LintOutcome(path: path, report: report, diagnostics: diagnostics))
         }, deliver: deliver)
     }
 

@@ -19,52 +19,91 @@ public enum AtomicFile {
     /// - Throws: a `Diagnostic` naming `path` and the system's reason when the folder cannot be
     ///   written, the disk is full, or `path` is a folder.
     public static func write(_ text: String, to path: String) throws {
-        let bytes = Array(text.utf8)
-        let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
-        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(folder).\(name).factlint-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
+        let file = try Writer(path: path)
+        try file.write(text)
+        try file.commit()
+    }
+
+    /// A file written piece by piece, as a long output is produced, that replaces the file at
+    /// its path only on `commit()`: until then the pieces go to the temporary file, so memory
+    /// holds one piece at a time however long the output. A writer dropped without a commit
+    /// removes its temporary file and leaves the old file as it was.
+    ///
+    /// One writer at a time: the signal handler that removes the temporary file knows of one.
+    public final class Writer {
+        public let path: String
+        private let temporary: String
+        private var descriptor: Int32
+        private let cleanup: SignalCleanup
+        private var committed = false
+        /// Pieces gather here and go to the file in writes of at least `bufferSize` bytes.
+        private var buffer: [UInt8] = []
+        static let bufferSize = 1 << 16
+
+        /// Creates the temporary file beside `path`.
+        public init(path: String) throws {
+            self.path = path
+            let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+            let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+            var template = Array("\(folder).\(name).factlint-XXXXXX".utf8CString)
+            descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                guard let base = buffer.baseAddress else { return -1 }
+                return mkstemp(base)
+            }
+            guard descriptor >= 0 else { throw AtomicFile.failure(path, errno) }
+            temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            cleanup = SignalCleanup(removing: temporary)
+            buffer.reserveCapacity(Writer.bufferSize)
         }
-        guard descriptor >= 0 else { throw failure(path, errno) }
-        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let cleanup = SignalCleanup(removing: temporary)
-        var succeeded = false
-        defer {
-            if !succeeded { unlink(temporary) }
+
+        deinit {
+            guard !committed else { return }
+            if descriptor >= 0 { close(descriptor) }
+            unlink(temporary)
             cleanup.end()
         }
 
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Glue.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let error = errno
-                close(descriptor)
-                throw failure(path, error)
+        /// Appends `text` to the file.
+        public func write(_ text: String) throws {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= Writer.bufferSize { try flush() }
+        }
+
+        private func flush() throws {
+            var written = 0
+            while written < buffer.count {
+                let count = buffer[written...].withUnsafeBytes { Glue.write(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw AtomicFile.failure(path, errno)
+                }
+                written += count
             }
-            written += count
+            buffer.removeAll(keepingCapacity: true)
         }
-        // mkstemp creates the file readable by its owner only; give it the mode a new file or the old file would have.
-        var existing = stat()
-        let mode: mode_t
-        if stat(path, &existing) == 0 {
-            mode = existing.st_mode & 0o7777
-        } else {
-            let mask = umask(0)
-            umask(mask)
-            mode = 0o666 & ~mask
+
+        /// Flushes the file to disk and renames it over `path`, with the mode a new file or
+        /// the old file would have.
+        public func commit() throws {
+            try flush()
+            // mkstemp creates the file readable by its owner only; give it the mode a new file or the old file would have.
+            var existing = stat()
+            let mode: mode_t
+            if stat(path, &existing) == 0 {
+                mode = existing.st_mode & 0o7777
+            } else {
+                let mask = umask(0)
+                umask(mask)
+                mode = 0o666 & ~mask
+            }
+            guard fchmod(descriptor, mode) == 0, fsync(descriptor) == 0 else { throw AtomicFile.failure(path, errno) }
+            let closed = close(descriptor)
+            descriptor = -1
+            guard closed == 0 else { throw AtomicFile.failure(path, errno) }
+            guard rename(temporary, path) == 0 else { throw AtomicFile.failure(path, errno) }
+            committed = true
+            cleanup.end()
         }
-        guard fchmod(descriptor, mode) == 0, fsync(descriptor) == 0 else {
-            let error = errno
-            close(descriptor)
-            throw failure(path, error)
-        }
-        guard close(descriptor) == 0 else { throw failure(path, errno) }
-        guard rename(temporary, path) == 0 else { throw failure(path, errno) }
-        succeeded = true
     }
 
     static func failure(_ path: String, _ code: Int32) -> Diagnostic {
