@@ -36,27 +36,23 @@ struct Merge: ParsableCommand {
         var inputProblems: [Diagnostic] = []
         var documents: [Int: ShardRecord] = [:]
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                problems.report(Diagnostic(path: file, message: "cannot read the shard's output", help: "check that it exists and that you may read it"))
-                continue
-            }
             // A problem with the line at `number` (from 0) of this shard's output.
             func problem(at number: Int, _ message: String, help: String) -> Diagnostic {
                 Diagnostic(path: file, location: SourceLocation(line: number + 1, column: 1), message: message, help: help)
             }
-            for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
-                let record: ShardRecord
-                do {
-                    record = try ShardRecord.decode(String(line))
-                } catch {
+            // Read a line at a time: a shard of a large archive is hundreds of megabytes.
+            let readable = TextLines.forEach(inFile: file) { number, line in
+                guard var record = try? ShardRecord.decode(line) else {
                     problems.report(problem(at: number, "this line is not what `factlint facts --format jsonl` writes", help: "merge only the output of `factlint facts --format jsonl --shard I/N`"))
-                    continue
+                    return
                 }
+                // Every figure a report holds is listed for `facts`; the merge prints findings only.
+                record.figures = nil
                 switch record.kind {
                 case "run":
                     guard record.version == ShardRecord.version else {
                         problems.report(problem(at: number, "written by another version of factlint (format \(record.version ?? 0), this one reads \(ShardRecord.version))", help: "run every shard and the merge with the same factlint"))
-                        continue
+                        return
                     }
                     if let known = total, known != record.files {
                         problems.report(problem(at: number, "this shard is of a run of \(record.files ?? 0) reports, another of \(known)", help: "give every shard the same paths"))
@@ -73,6 +69,9 @@ struct Merge: ParsableCommand {
                 default:
                     problems.report(problem(at: number, "unknown kind of line '\(record.kind)'", help: "merge only the output of `factlint facts --format jsonl`"))
                 }
+            }
+            if !readable {
+                problems.report(Diagnostic(path: file, message: "cannot read the shard's output", help: "check that it exists and that you may read it"))
             }
         }
         inputProblems.forEach(problems.report)
