@@ -11,10 +11,10 @@ struct CheckRules: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     @Argument(help: ArgumentHelp("Rule files or folders to check (default: Rules/).", valueName: "file"))
-    var files: [String] = []
+    var paths: [String] = []
 
     func run() throws {
-        let ruleSet = RuleLoader.load(paths: Rules.paths(ruleOptions, files: files))
+        let ruleSet = RuleLoader.load(paths: Rules.paths(ruleOptions, files: paths))
         let failed = Rules.report(ruleSet.diagnostics)
         let verdict = failed ? Rules.plural(ruleSet.diagnostics.count, "error") : "ok"
         print("\(Rules.plural(ruleSet.files.count, "rule file")), \(Rules.plural(ruleSet.rules.count, "rule")): \(verdict)")

@@ -19,7 +19,7 @@ struct Factlint: ParsableCommand {
             let arguments = Array(CommandLine.arguments.dropFirst())
             var command = try parseAsRoot(PathRuns.fold(arguments))
             if var listing = command as? any ListsPaths {
-                listing.pathArguments = PathRuns.unfold(listing.pathArguments, from: arguments)
+                listing.paths = PathRuns.unfold(listing.paths, from: arguments)
                 command = listing
             }
             try command.run()

@@ -12,7 +12,7 @@ struct Merge: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("The shards' output files.", valueName: "file"))
-    var files: [String]
+    var paths: [String]
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -25,7 +25,7 @@ struct Merge: ParsableCommand {
     @OptionGroup var baselineOptions: BaselineOptions
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("give the shards' output files, as in: factlint merge shard-1.jsonl shard-2.jsonl") }
+        guard !paths.isEmpty else { throw ValidationError("give the shards' output files, as in: factlint merge shard-1.jsonl shard-2.jsonl") }
     }
 
     func run() throws {
@@ -35,7 +35,7 @@ struct Merge: ParsableCommand {
         var total: Int?
         var inputProblems: [Diagnostic] = []
         var documents: [Int: ShardRecord] = [:]
-        for file in files {
+        for file in paths {
             // A problem with the line at `number` (from 0) of this shard's output.
             func problem(at number: Int, _ message: String, help: String) -> Diagnostic {
                 Diagnostic(path: file, location: SourceLocation(line: number + 1, column: 1), message: message, help: help)
@@ -77,7 +77,7 @@ struct Merge: ParsableCommand {
         inputProblems.forEach(problems.report)
         let count = total ?? documents.count
         if documents.count < count {
-            problems.report(Diagnostic(path: files[0], message: "the shards hold \(documents.count) of the \(count) reports of the run", help: "merge the output of every shard, 1/N to N/N"))
+            problems.report(Diagnostic(path: paths[0], message: "the shards hold \(documents.count) of the \(count) reports of the run", help: "merge the output of every shard, 1/N to N/N"))
         }
         let failOn = failOptions.level(configuration)
         var baseline = baselineOptions.start(configuration, problems: problems)

@@ -2,50 +2,15 @@ import ArgumentParser
 
 /// A command whose arguments are a list of paths: reports, rule files or shard outputs.
 protocol ListsPaths: ParsableCommand {
-    var pathArguments: [String] { get set }
+    var paths: [String] { get set }
 }
 
-extension Lint: ListsPaths {
-    var pathArguments: [String] {
-        get { paths }
-        set { paths = newValue }
-    }
-}
-
-extension Summary: ListsPaths {
-    var pathArguments: [String] {
-        get { paths }
-        set { paths = newValue }
-    }
-}
-
-extension Facts: ListsPaths {
-    var pathArguments: [String] {
-        get { paths }
-        set { paths = newValue }
-    }
-}
-
-extension Merge: ListsPaths {
-    var pathArguments: [String] {
-        get { files }
-        set { files = newValue }
-    }
-}
-
-extension CheckRules: ListsPaths {
-    var pathArguments: [String] {
-        get { files }
-        set { files = newValue }
-    }
-}
-
-extension TestRules: ListsPaths {
-    var pathArguments: [String] {
-        get { files }
-        set { files = newValue }
-    }
-}
+extension Lint: ListsPaths {}
+extension Summary: ListsPaths {}
+extension Facts: ListsPaths {}
+extension Merge: ListsPaths {}
+extension CheckRules: ListsPaths {}
+extension TestRules: ListsPaths {}
 
 /// Hands long lists of paths to the argument parser as a few placeholders, and back.
 ///

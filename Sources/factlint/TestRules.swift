@@ -11,10 +11,10 @@ struct TestRules: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     @Argument(help: ArgumentHelp("Rule files or folders whose examples to run (default: Rules/).", valueName: "file"))
-    var files: [String] = []
+    var paths: [String] = []
 
     func run() throws {
-        let ruleSet = RuleLoader.load(paths: Rules.paths(ruleOptions, files: files))
+        let ruleSet = RuleLoader.load(paths: Rules.paths(ruleOptions, files: paths))
         let failed = Rules.report(ruleSet.diagnostics)
         let report = RuleExampleRunner().run(ruleSet.rules)
         for failure in report.failures {

@@ -5,6 +5,21 @@ import Testing
 /// `--output FILE` interrupted by SIGINT or SIGTERM at different moments: FILE is always the old
 /// file or the whole new one, and no temporary file is left beside it.
 @Suite struct InterruptedOutputTests {
+    /// Starts factlint in `directory`, sends it `signal` after `delay` seconds and waits for it to end.
+    static func interrupt(_ arguments: [String], in directory: TemporaryDirectory, after delay: Double, with signal: Int32) throws -> Process {
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory.url
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return process
+    }
+
     @Test(.timeLimit(.minutes(2)))
     func anInterruptedRunLeavesTheOldFileOrTheWholeNewOne() throws {
         let directory = try TemporaryDirectory()
@@ -20,16 +35,7 @@ import Testing
         var interrupted = 0
         for (attempt, delay) in [0.0, 0.1, 0.3, 0.5, 0.8, 1.2].enumerated() {
             try Data(old.utf8).write(to: output)
-            let process = Process()
-            process.executableURL = CommandRunner.executable
-            process.arguments = arguments
-            process.currentDirectoryURL = directory.url
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, attempt.isMultiple(of: 2) ? SIGINT : SIGTERM)
-            process.waitUntilExit()
+            let process = try Self.interrupt(arguments, in: directory, after: delay, with: attempt.isMultiple(of: 2) ? SIGINT : SIGTERM)
 
             let text = try String(contentsOf: output, encoding: .utf8)
             if process.terminationReason == .uncaughtSignal {
@@ -71,16 +77,7 @@ import Testing
 
         for (attempt, delay) in [0.0, 0.05, 0.1, 0.2, 0.4].enumerated() {
             try Data(old.utf8).write(to: output)
-            let process = Process()
-            process.executableURL = CommandRunner.executable
-            process.arguments = arguments
-            process.currentDirectoryURL = directory.url
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, attempt.isMultiple(of: 2) ? SIGINT : SIGTERM)
-            process.waitUntilExit()
+            let process = try Self.interrupt(arguments, in: directory, after: delay, with: attempt.isMultiple(of: 2) ? SIGINT : SIGTERM)
 
             let text = try String(contentsOf: output, encoding: .utf8)
             if text != old {
