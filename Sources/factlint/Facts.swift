@@ -52,13 +52,27 @@ struct Facts: ParsableCommand {
                 report(outcome.diagnostics)
                 outcome.parts?.forEach { print($0, terminator: "") }
             }
-        case .json:
+        case .json where files.count <= 1:
             var listings: [(String, FigureListing)] = []
             run.read(files: files, jobs: jobs.count, part: { FigureListing(document: $0).entries }) { outcome in
                 report(outcome.diagnostics)
                 if let parts = outcome.parts { listings.append((outcome.path, FigureListing(entries: Array(parts.joined())))) }
             }
-            print(listings.count == 1 && files.count <= 1 ? listings[0].1.json() : FigureListing.json(listings))
+            print(listings.count == 1 ? listings[0].1.json() : FigureListing.json(listings))
+        case .json:
+            // Written a report at a time, each encoded on the job that read it: memory holds a
+            // few reports' figures, not every figure of the run.
+            var written = 0
+            print(FigureListing.jsonOpening, terminator: "")
+            run.read(files: files, jobs: jobs.count, part: { FigureListing(document: $0).entries }, finish: { outcome in
+                (outcome.diagnostics, outcome.parts.map { FigureListing.jsonFile(path: outcome.path, entries: Array($0.joined())) })
+            }) { diagnostics, file in
+                report(diagnostics)
+                guard let file else { return }
+                print(written == 0 ? file : FigureListing.jsonSeparator + file, terminator: "")
+                written += 1
+            }
+            print(FigureListing.jsonClosing)
         case .summary:
             var counts = [Int](repeating: 0, count: FigureKind.allCases.count)
             var reports = 0

@@ -133,12 +133,25 @@ public struct LintRun: Sendable {
         part: @escaping @Sendable (Document) -> Part,
         deliver: (ReadOutcome<Part>) -> Void
     ) {
+        read(files: files, jobs: jobs, standardInput: standardInput, standardInputName: standardInputName, part: part, finish: { $0 }, deliver: deliver)
+    }
+
+    /// Reads the files as `read(files:jobs:part:deliver:)` does, and turns each outcome into
+    /// what `deliver` is handed with `finish`, on the thread that read the file.
+    public func read<Part: Sendable, Finished: Sendable>(
+        files: [String], jobs: Int,
+        standardInput: @escaping @Sendable () -> [UInt8] = { LintRun.standardInputBytes() },
+        standardInputName: String = "<stdin>",
+        part: @escaping @Sendable (Document) -> Part,
+        finish: @escaping @Sendable (ReadOutcome<Part>) -> Finished,
+        deliver: (Finished) -> Void
+    ) {
         var linter = Linter(rules: [])
         linter.limits = configuration.limits
         let reader = linter
         forEachInput(files: files, jobs: jobs, standardInput: standardInput, standardInputName: standardInputName, work: { _, path, bytes in
             let (parts, diagnostics) = bytes.map { reader.read(bytes: $0, path: path, part: part) } ?? reader.read(file: path, part: part)
-            return ReadOutcome(path: path, parts: parts, diagnostics: diagnostics)
+            return finish(ReadOutcome(path: path, parts: parts, diagnostics: diagnostics))
         }, deliver: deliver)
     }
 

@@ -71,17 +71,40 @@ public struct FigureListing {
         return output
     }
 
-    /// Several files' figures as one JSON document: `{"files": [{"path": …, "figures": […]}]}`.
+    /// Several files' figures as one JSON document: `{"files": [{"path": …, "figures": […]}]}`,
+    /// pretty-printed with sorted keys.
     public static func json(_ listings: [(String, FigureListing)]) -> String {
+        jsonOpening + listings.map { jsonFile(path: $0.0, entries: $0.1.entries) }.joined(separator: jsonSeparator) + jsonClosing
+    }
+
+    /// The document of `json(_:)` in parts, for writing it a file at a time: the opening, each
+    /// file's object (`jsonFile(path:entries:)`) with a separator between two, and the closing.
+    public static let jsonOpening = "{\n  \"files\" : [\n"
+    public static let jsonSeparator = ",\n"
+    public static let jsonClosing = "\n  ]\n}"
+
+    /// One file's object of `json(_:)`, indented as it stands in the document.
+    public static func jsonFile(path: String, entries: [Entry]) -> String {
         struct File: Codable {
             var path: String
             var figures: [Entry]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let files = listings.map { File(path: $0.0, figures: $0.1.entries) }
-        guard let data = try? encoder.encode(["files": files]) else { return "{\"files\": []}" }
-        return String(decoding: data, as: UTF8.self)
+        // Entries hold finite numbers only, so encoding does not fail; were it to, the file is listed without figures.
+        guard let data = (try? encoder.encode(File(path: path, figures: entries))) ?? (try? encoder.encode(File(path: path, figures: []))) else { return "" }
+        // Encoded alone, the object starts at the margin; in the document it stands four spaces in.
+        // The blank line of an empty list stays blank, as the encoder writes it.
+        let newline = UInt8(ascii: "\n")
+        var indented: [UInt8] = []
+        indented.reserveCapacity(data.count + data.count / 8)
+        var atLineStart = true
+        for byte in data {
+            if atLineStart, byte != newline { indented.append(contentsOf: "    ".utf8) }
+            indented.append(byte)
+            atLineStart = byte == newline
+        }
+        return String(decoding: indented, as: UTF8.self)
     }
 
     public func json() -> String {
