@@ -121,11 +121,12 @@ extension Facts {
         pathDiagnostics.forEach(report)
         // Records are written as they come, to standard output or to the temporary file that
         // becomes the output file at the end: memory holds a few reports, not the whole shard.
-        let file = try output.map { path in
+        var file: AtomicFile.Writer?
+        if let output {
             do {
-                return try AtomicFile.Writer(path: path)
-            } catch let diagnostic as Diagnostic {
-                Output.error(diagnostic.rendered())
+                file = try AtomicFile.Writer(path: output)
+            } catch {
+                Output.error(error.rendered())
                 throw Exit.failure
             }
         }
@@ -137,7 +138,7 @@ extension Facts {
             do {
                 try file.write(text)
             } catch {
-                writeFailure = error as? Diagnostic ?? Diagnostic(path: file.path, message: "cannot write the output: \(error)")
+                writeFailure = error
             }
         }
         write(lines.map { $0 + "\n" }.joined())
@@ -160,7 +161,7 @@ extension Facts {
             do {
                 try file.commit()
             } catch {
-                writeFailure = error as? Diagnostic ?? Diagnostic(path: file.path, message: "cannot write the output: \(error)")
+                writeFailure = error
             }
         }
         if let writeFailure {

@@ -99,10 +99,8 @@ struct RunPrinter {
         guard let output else { return nil }
         do {
             try AtomicFile.write(written, to: output)
-        } catch let diagnostic as Diagnostic {
-            return diagnostic
         } catch {
-            return Diagnostic(path: output, message: "cannot write the output: \(error.localizedDescription)")
+            return error
         }
         return nil
     }

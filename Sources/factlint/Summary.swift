@@ -85,10 +85,8 @@ struct Summary: ParsableCommand {
         if let output {
             do {
                 try AtomicFile.write(rendered, to: output)
-            } catch let diagnostic as Diagnostic {
-                problems.report(diagnostic)
             } catch {
-                problems.report(Diagnostic(path: output, message: "cannot write the output: \(error.localizedDescription)"))
+                problems.report(error)
             }
         } else {
             print(rendered, terminator: "")

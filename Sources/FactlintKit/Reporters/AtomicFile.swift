@@ -18,7 +18,7 @@ public enum AtomicFile {
     ///
     /// - Throws: a `Diagnostic` naming `path` and the system's reason when the folder cannot be
     ///   written, the disk is full, or `path` is a folder.
-    public static func write(_ text: String, to path: String) throws {
+    public static func write(_ text: String, to path: String) throws(Diagnostic) {
         let file = try Writer(path: path)
         try file.write(text)
         try file.commit()
@@ -31,7 +31,7 @@ public enum AtomicFile {
     ///
     /// One writer at a time: the signal handler that removes the temporary file knows of one.
     public final class Writer {
-        public let path: String
+        let path: String
         private let temporary: String
         private var descriptor: Int32
         private let cleanup: SignalCleanup
@@ -41,7 +41,7 @@ public enum AtomicFile {
         static let bufferSize = 1 << 16
 
         /// Creates the temporary file beside `path`.
-        public init(path: String) throws {
+        public init(path: String) throws(Diagnostic) {
             self.path = path
             let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
             let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
@@ -64,12 +64,12 @@ public enum AtomicFile {
         }
 
         /// Appends `text` to the file.
-        public func write(_ text: String) throws {
+        public func write(_ text: String) throws(Diagnostic) {
             buffer.append(contentsOf: text.utf8)
             if buffer.count >= Writer.bufferSize { try flush() }
         }
 
-        private func flush() throws {
+        private func flush() throws(Diagnostic) {
             var written = 0
             while written < buffer.count {
                 let count = buffer[written...].withUnsafeBytes { Glue.write(descriptor, $0.baseAddress, $0.count) }
@@ -84,7 +84,7 @@ public enum AtomicFile {
 
         /// Flushes the file to disk and renames it over `path`, with the mode a new file or
         /// the old file would have.
-        public func commit() throws {
+        public func commit() throws(Diagnostic) {
             try flush()
             // mkstemp creates the file readable by its owner only; give it the mode a new file or the old file would have.
             var existing = stat()

@@ -83,14 +83,20 @@ public struct FigureListing {
     public static let jsonSeparator = ",\n"
     public static let jsonClosing = "\n  ]\n}"
 
+    /// The encoder of both documents: pretty-printed, keys sorted, slashes as they are.
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
     /// One file's object of `json(_:)`, indented as it stands in the document.
     public static func jsonFile(path: String, entries: [Entry]) -> String {
         struct File: Codable {
             var path: String
             var figures: [Entry]
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = FigureListing.encoder()
         // Entries hold finite numbers only, so encoding does not fail; were it to, the file is listed without figures.
         guard let data = (try? encoder.encode(File(path: path, figures: entries))) ?? (try? encoder.encode(File(path: path, figures: []))) else { return "" }
         // Encoded alone, the object starts at the margin; in the document it stands four spaces in.
@@ -108,9 +114,7 @@ public struct FigureListing {
     }
 
     public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(["figures": entries]) else { return "{\"figures\": []}" }
+        guard let data = try? FigureListing.encoder().encode(["figures": entries]) else { return "{\"figures\": []}" }
         return String(decoding: data, as: UTF8.self)
     }
 }
