@@ -29,6 +29,8 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var shardOptions: ShardOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     @Flag(help: "Print where the time went, reading reports and each rule, slowest first, to standard error.")
     var timing = false
 
@@ -48,7 +50,10 @@ struct Lint: ParsableCommand {
         let files = LintRun.shard(allFiles, shardOptions.value).map(\.path)
         var baseline = baselineOptions.start(configuration, problems: problems)
         var printer = outputOptions.printer(failOn: failOn, rules: run.rules)
-        run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>") { outcome in
+        let cache = cacheOptions.load(for: run)
+        var cacheLines: [(path: String, line: String)] = []
+        run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>", cache: cache) { outcome in
+            if let line = outcome.cacheLine { cacheLines.append((outcome.path, line)) }
             outcome.diagnostics.forEach(problems.report)
             guard var document = outcome.report else { return }
             if let spent = document.timings { timings.add(spent) }
@@ -60,6 +65,13 @@ struct Lint: ParsableCommand {
             baseline.newFindings(acrossReports: &findings, quoting: quoting)
         }
         if let problem { problems.report(problem) }
+        if let cache {
+            do {
+                try cache.write(cacheLines, to: cacheOptions.path) { FileWalker.kind(of: $0) == .file }
+            } catch {
+                problems.report(error)
+            }
+        }
         if timing { Output.error(timings.table()) }
         baseline.finish(problems: problems)
         if problems.failed { throw Exit.failure }

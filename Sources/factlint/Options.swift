@@ -24,7 +24,9 @@ struct RuleOptions: ParsableArguments {
             unknownRules.forEach { Output.error($0.rendered()) }
             throw Exit.failure
         }
-        return LintRun(configuration: configuration, loadedRules: ruleSet.rules)
+        var run = LintRun(configuration: configuration, loadedRules: ruleSet.rules)
+        run.ruleSourceHash = ruleSet.sourceHash
+        return run
     }
 }
 

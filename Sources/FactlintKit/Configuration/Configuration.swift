@@ -59,6 +59,14 @@ public struct Configuration: Sendable {
     /// The text of the file, for the caret snippets of later diagnostics.
     var text = ""
 
+    /// The hash of the file's path and text: what every setting was read from.
+    public var sourceHash: ContentHash {
+        var hash = ContentHash()
+        hash.combine(file ?? "")
+        hash.combine(text)
+        return hash
+    }
+
     public init() {}
 
     /// The folder patterns are taken from: the configuration file's, else the working directory.

@@ -116,6 +116,6 @@ public struct Baseline: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let sorted = entries.sorted { ($0.path, $0.rule, $0.sentence, $0.figures.joined(separator: "\u{1F}")) < ($1.path, $1.rule, $1.sentence, $1.figures.joined(separator: "\u{1F}")) }
         let data = try encoder.encode(File(version: 1, findings: sorted))
-        try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: path)
+        try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: path, what: "the baseline")
     }
 }

@@ -6,6 +6,14 @@ public struct LintOutcome: Sendable {
     public var path: String
     public var report: DocumentReport?
     public var diagnostics: [Diagnostic]
+    /// The line that remembers this outcome in a `LintCache`, when the run keeps one.
+    public var cacheLine: String?
+
+    public init(path: String, report: DocumentReport?, diagnostics: [Diagnostic]) {
+        self.path = path
+        self.report = report
+        self.diagnostics = diagnostics
+    }
 }
 
 /// A run over many reports, as `factlint lint` and `factlint summary` make it: the files the
@@ -24,6 +32,8 @@ public struct LintRun: Sendable {
     public var listsFigures = false
     /// Whether reports carry where their time went (`factlint lint --timing`).
     public var timesRules = false
+    /// The hash of the rule files the rules were read from (`RuleSet.sourceHash`).
+    public var ruleSourceHash = ContentHash()
 
     public init(configuration: Configuration, loadedRules: [Rule]) {
         self.configuration = configuration
@@ -87,26 +97,41 @@ public struct LintRun: Sendable {
         files: [String], jobs: Int,
         standardInput: @escaping @Sendable () -> [UInt8] = { LintRun.standardInputBytes() },
         standardInputName: String = "<stdin>",
+        cache: LintCache? = nil,
         deliver: (LintOutcome) -> Void
     ) {
-        lint(files: files, jobs: jobs, standardInput: standardInput, standardInputName: standardInputName, finish: { _, outcome in outcome }, deliver: deliver)
+        lint(files: files, jobs: jobs, standardInput: standardInput, standardInputName: standardInputName, cache: cache, finish: { _, outcome in outcome }, deliver: deliver)
     }
 
     /// Lints the files as `lint(files:jobs:deliver:)` does, and turns each outcome into what
     /// `deliver` is handed with `finish`, on the thread that linted the file: work done per
     /// report, such as encoding it, is shared among the jobs rather than left to the caller's.
     ///
-    /// - Parameter finish: given the file's place in `files` and its outcome.
+    /// - Parameters:
+    ///   - cache: what an earlier run remembered: a file whose bytes are as they were then is
+    ///     not linted again. Each outcome of a file then carries its `cacheLine`.
+    ///   - finish: given the file's place in `files` and its outcome.
     public func lint<Finished: Sendable>(
         files: [String], jobs: Int,
         standardInput: @escaping @Sendable () -> [UInt8] = { LintRun.standardInputBytes() },
         standardInputName: String = "<stdin>",
+        cache: LintCache? = nil,
         finish: @escaping @Sendable (_ index: Int, _ outcome: LintOutcome) -> Finished,
         deliver: (Finished) -> Void
     ) {
         let (linters, perFile) = linters(for: files, standardInputName: standardInputName)
         forEachInput(files: files, jobs: jobs, standardInput: standardInput, standardInputName: standardInputName, work: { index, path, bytes in
             let linter = linters[perFile[index]]
+            // Standard input is never cached: it has no file to be the same as next time.
+            if let cache, bytes == nil, case .bytes(let contents) = ReportFile.read(path, limit: linter.limits.maximumReportBytes) {
+                let hash = ContentHash(contents)
+                if let remembered = cache.outcome(path: path, bytes: contents, hash: hash) { return finish(index, remembered) }
+                let (report, diagnostics) = linter.lint(bytes: contents, path: path)
+                var outcome = LintOutcome(path: path, report: report, diagnostics: diagnostics)
+                outcome.cacheLine = LintCache.line(for: outcome, hash: hash)
+                return finish(index, outcome)
+            }
+            // A file too large or unreadable is read again here, for the diagnostic that says why.
             let (report, diagnostics) = bytes.map { linter.lint(bytes: $0, path: path) } ?? linter.lint(file: path)
             return finish(index, LintOutcome(path: path, report: report, diagnostics: diagnostics))
         }, deliver: deliver)

@@ -16,10 +16,11 @@ import Darwin
 public enum AtomicFile {
     /// Replaces the file at `path` with `text`, keeping the old file's permissions if it had one.
     ///
+    /// - Parameter what: what the file is, for the message when it cannot be written.
     /// - Throws: a `Diagnostic` naming `path` and the system's reason when the folder cannot be
     ///   written, the disk is full, or `path` is a folder.
-    public static func write(_ text: String, to path: String) throws(Diagnostic) {
-        let file = try Writer(path: path)
+    public static func write(_ text: String, to path: String, what: String = "the output") throws(Diagnostic) {
+        let file = try Writer(path: path, what: what)
         try file.write(text)
         try file.commit()
     }
@@ -32,6 +33,8 @@ public enum AtomicFile {
     /// One writer at a time: the signal handler that removes the temporary file knows of one.
     public final class Writer {
         let path: String
+        /// What the file is, for messages: "the output", "the cache".
+        let what: String
         private let temporary: String
         private var descriptor: Int32
         private let cleanup: SignalCleanup
@@ -41,8 +44,9 @@ public enum AtomicFile {
         static let bufferSize = 1 << 16
 
         /// Creates the temporary file beside `path`.
-        public init(path: String) throws(Diagnostic) {
+        public init(path: String, what: String = "the output") throws(Diagnostic) {
             self.path = path
+            self.what = what
             let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
             let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
             var template = Array("\(folder).\(name).factlint-XXXXXX".utf8CString)
@@ -50,7 +54,7 @@ public enum AtomicFile {
                 guard let base = buffer.baseAddress else { return -1 }
                 return mkstemp(base)
             }
-            guard descriptor >= 0 else { throw AtomicFile.failure(path, errno) }
+            guard descriptor >= 0 else { throw AtomicFile.failure(path, errno, what: what) }
             temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
             cleanup = SignalCleanup(removing: temporary)
             buffer.reserveCapacity(Writer.bufferSize)
@@ -75,7 +79,7 @@ public enum AtomicFile {
                 let count = buffer[written...].withUnsafeBytes { Glue.write(descriptor, $0.baseAddress, $0.count) }
                 if count < 0 {
                     if errno == EINTR { continue }
-                    throw AtomicFile.failure(path, errno)
+                    throw AtomicFile.failure(path, errno, what: what)
                 }
                 written += count
             }
@@ -96,19 +100,19 @@ public enum AtomicFile {
                 umask(mask)
                 mode = 0o666 & ~mask
             }
-            guard fchmod(descriptor, mode) == 0, fsync(descriptor) == 0 else { throw AtomicFile.failure(path, errno) }
+            guard fchmod(descriptor, mode) == 0, fsync(descriptor) == 0 else { throw AtomicFile.failure(path, errno, what: what) }
             let closed = close(descriptor)
             descriptor = -1
-            guard closed == 0 else { throw AtomicFile.failure(path, errno) }
-            guard rename(temporary, path) == 0 else { throw AtomicFile.failure(path, errno) }
+            guard closed == 0 else { throw AtomicFile.failure(path, errno, what: what) }
+            guard rename(temporary, path) == 0 else { throw AtomicFile.failure(path, errno, what: what) }
             committed = true
             cleanup.end()
         }
     }
 
-    static func failure(_ path: String, _ code: Int32) -> Diagnostic {
+    static func failure(_ path: String, _ code: Int32, what: String) -> Diagnostic {
         Diagnostic(
-            path: path, message: "cannot write the output: \(String(cString: strerror(code)))",
+            path: path, message: "cannot write \(what): \(String(cString: strerror(code)))",
             help: "check that the folder exists and that you may write to it; the old file, if any, is unchanged"
         )
     }

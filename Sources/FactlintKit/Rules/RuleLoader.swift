@@ -6,6 +6,8 @@ public struct RuleSet: Sendable {
     public var rules: [Rule] = []
     public var diagnostics: [Diagnostic] = []
     public var files: [String] = []
+    /// The hash of every rule file read, path and bytes, in order: what the rules were made from.
+    public var sourceHash = ContentHash()
 
     public init() {}
 }
@@ -46,6 +48,8 @@ public enum RuleLoader {
                 continue
             case .bytes(let bytes):
                 text = String(decoding: bytes, as: UTF8.self)
+                set.sourceHash.combine(file)
+                set.sourceHash.combine(bytes)
             }
             let (rules, diagnostics) = load(yaml: text, path: file, limits: limits)
             set.files.append(file)

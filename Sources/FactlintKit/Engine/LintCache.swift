@@ -1,0 +1,178 @@
+import FactlintFigures
+import Foundation
+
+/// What `factlint lint --cache` remembers of each report between runs: the hash of its bytes
+/// and what linting it produced, so a report unchanged since is not linted again.
+///
+/// The whole cache is keyed by the run (`key`): the factlint build, the working directory, the
+/// configuration and every rule file. A cache of another run is ignored whole, and a report is
+/// reused only when its bytes hash as they did, so what a run with the cache prints is what a
+/// run without it prints. A cache file factlint cannot read, or a line of it, is a miss: the
+/// report is linted again and the file rewritten.
+///
+/// The file has a header line, then one line per report, in path order:
+/// `hash TAB figures-read TAB figures-used TAB checks-run TAB json TAB path`, where `json` holds
+/// the report's findings, corpus facts, held suppressions and diagnostics, and is empty for a
+/// report that has none (most of them), so reading the cache costs little.
+public struct LintCache: Sendable {
+    /// The version of the file format.
+    public static let format = 1
+    /// The file's name when `--cache-location` does not give one.
+    public static let defaultFileName = ".factlint-cache"
+
+    /// The run the entries were made in.
+    public let key: ContentHash
+    /// The cache file's bytes.
+    let text: [UInt8]
+    /// Where the line remembered for each report lies in `text`, by path.
+    let lines: [String: Range<Int>]
+    /// Whether `text` is the file of this run, so that a run that changes nothing need not write it.
+    let isCurrent: Bool
+
+    /// An empty cache for the run `key`.
+    public init(key: ContentHash) {
+        self.init(key: key, text: [], lines: [:], isCurrent: false)
+    }
+
+    init(key: ContentHash, text: [UInt8], lines: [String: Range<Int>], isCurrent: Bool) {
+        self.key = key
+        self.text = text
+        self.lines = lines
+        self.isCurrent = isCurrent
+    }
+
+    /// The first line of a cache file.
+    static func header(_ key: ContentHash) -> String {
+        "factlint-cache \(format) \(key)\n"
+    }
+
+    /// The cache in the file at `path` when it was written for the run `key`; an empty one
+    /// when there is no such file, or it was written for another run.
+    ///
+    /// - Complexity: O(n) in the size of the file; the reports' findings are decoded only when
+    ///   a report is found unchanged.
+    public static func read(from path: String, key: ContentHash) -> LintCache {
+        guard case .bytes(let text) = ReportFile.read(path, limit: Int.max), text.starts(with: header(key).utf8) else { return LintCache(key: key) }
+        var lines: [String: Range<Int>] = [:]
+        text.withUnsafeBufferPointer { buffer in
+            var start = header(key).utf8.count
+            while start < buffer.count {
+                let end = ByteText.firstIndex(of: 0x0A, in: buffer, start..<buffer.count) ?? buffer.count
+                // The path is the last field: the other fields hold no tab.
+                var pathStart = end
+                while pathStart > start, buffer[pathStart - 1] != 0x09 { pathStart -= 1 }
+                if pathStart > start {
+                    lines[String(decoding: UnsafeBufferPointer(rebasing: buffer[pathStart..<end]), as: UTF8.self)] = start..<end
+                }
+                start = end + 1
+            }
+        }
+        return LintCache(key: key, text: text, lines: lines, isCurrent: true)
+    }
+
+    /// What linting the report at `path` produced, when its bytes hash as they did when it was
+    /// remembered; nil otherwise. The outcome's report holds `bytes` as its source.
+    public func outcome(path: String, bytes: [UInt8], hash: ContentHash) -> LintOutcome? {
+        guard let range = lines[path] else { return nil }
+        let line = text[range]
+        let fields = line.split(separator: 0x09, maxSplits: 5, omittingEmptySubsequences: false)
+        // Paths that are equal as Swift strings may differ in their bytes (é composed or not).
+        guard fields.count == 6, fields[5].elementsEqual(path.utf8), ContentHash(hex: String(decoding: fields[0], as: UTF8.self)) == hash,
+              let figuresRead = LintCache.integer(fields[1]), let figuresUsed = LintCache.integer(fields[2]),
+              let checksRun = LintCache.integer(fields[3]) else { return nil }
+        var remembered = Remembered()
+        if !fields[4].isEmpty {
+            guard let decoded = try? Remembered.decoder().decode(Remembered.self, from: Data(fields[4])) else { return nil }
+            remembered = decoded
+        }
+        var report = DocumentReport(
+            source: SourceFile(path: path, bytes: bytes), findings: remembered.findings ?? [], figuresRead: figuresRead,
+            figuresUsed: figuresUsed, checksRun: checksRun, facts: remembered.facts ?? []
+        )
+        report.heldSuppressions = remembered.suppressions ?? []
+        var outcome = LintOutcome(path: path, report: report, diagnostics: remembered.diagnostics ?? [])
+        outcome.cacheLine = String(decoding: line, as: UTF8.self)
+        return outcome
+    }
+
+    /// A count of decimal digits; nil for anything else.
+    static func integer(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count < 18 else { return nil }
+        var value = 0
+        for digit in digits {
+            guard ByteText.isDigit(digit) else { return nil }
+            value = value * 10 + Int(digit - 0x30)
+        }
+        return value
+    }
+
+    /// The line that remembers a report's outcome; nil for a report that was not linted, or
+    /// whose path a line cannot hold.
+    static func line(for outcome: LintOutcome, hash: ContentHash) -> String? {
+        guard let report = outcome.report, !outcome.path.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }
+        var json = ""
+        let remembered = Remembered(
+            findings: report.findings.isEmpty ? nil : report.findings, facts: report.facts.isEmpty ? nil : report.facts,
+            suppressions: report.heldSuppressions.isEmpty ? nil : report.heldSuppressions,
+            diagnostics: outcome.diagnostics.isEmpty ? nil : outcome.diagnostics
+        )
+        if remembered.findings != nil || remembered.facts != nil || remembered.suppressions != nil || remembered.diagnostics != nil {
+            guard let data = try? Remembered.encoder().encode(remembered) else { return nil }
+            json = String(decoding: data, as: UTF8.self)
+        }
+        return "\(hash)\t\(report.figuresRead)\t\(report.figuresUsed)\t\(report.checksRun)\t\(json)\t\(outcome.path)"
+    }
+
+    /// Writes the cache of a run whose reports' lines are `lines`, keeping what this cache
+    /// remembers of reports the run did not lint that are still there, atomically. When that is
+    /// what the file already holds, it is left alone.
+    ///
+    /// - Parameter exists: whether a report not linted in this run still exists.
+    public func write(_ lines: [(path: String, line: String)], to path: String, exists: (String) -> Bool) throws(Diagnostic) {
+        var merged: [(path: [UInt8], line: String)] = []
+        var changed = !isCurrent
+        var linted: Set<String> = []
+        for (reportPath, line) in lines {
+            linted.insert(reportPath)
+            merged.append((Array(reportPath.utf8), line))
+            if !changed, let range = self.lines[reportPath], text[range].elementsEqual(line.utf8) { continue }
+            changed = true
+        }
+        for (reportPath, range) in self.lines where !linted.contains(reportPath) {
+            guard exists(reportPath) else {
+                changed = true
+                continue
+            }
+            merged.append((Array(reportPath.utf8), String(decoding: text[range], as: UTF8.self)))
+        }
+        guard changed else { return }
+        merged.sort { $0.path.lexicographicallyPrecedes($1.path) }
+        var output = LintCache.header(key)
+        for entry in merged {
+            output += entry.line
+            output += "\n"
+        }
+        try AtomicFile.write(output, to: path, what: "the cache")
+    }
+
+    /// What a line's JSON field holds, each part left out when empty.
+    struct Remembered: Codable {
+        var findings: [Finding]?
+        var facts: [CorpusFact]?
+        var suppressions: [SuppressionDirective]?
+        var diagnostics: [Diagnostic]?
+
+        static func encoder() -> JSONEncoder {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            return encoder
+        }
+
+        static func decoder() -> JSONDecoder {
+            let decoder = JSONDecoder()
+            decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            return decoder
+        }
+    }
+}
