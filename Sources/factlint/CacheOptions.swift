@@ -26,6 +26,16 @@ struct CacheOptions: ParsableArguments {
         return LintCache.read(from: path, key: CacheOptions.key(for: run))
     }
 
+    /// Writes what the run found to the cache file; a failure is a problem of the run.
+    func save(_ cache: LintCache?, lines: [(path: String, line: String)], problems: InputProblems) {
+        guard let cache else { return }
+        do {
+            try cache.write(lines, to: path) { FileWalker.kind(of: $0) == .file }
+        } catch {
+            problems.report(error)
+        }
+    }
+
     /// What decides every report's outcome besides its bytes: the factlint build, the working
     /// directory (paths in the configuration are read from it), the configuration and the rules.
     static func key(for run: LintRun) -> ContentHash {

@@ -65,13 +65,7 @@ struct Lint: ParsableCommand {
             baseline.newFindings(acrossReports: &findings, quoting: quoting)
         }
         if let problem { problems.report(problem) }
-        if let cache {
-            do {
-                try cache.write(cacheLines, to: cacheOptions.path) { FileWalker.kind(of: $0) == .file }
-            } catch {
-                problems.report(error)
-            }
-        }
+        cacheOptions.save(cache, lines: cacheLines, problems: problems)
         if timing { Output.error(timings.table()) }
         baseline.finish(problems: problems)
         if problems.failed { throw Exit.failure }

@@ -32,6 +32,8 @@ struct Summary: ParsableCommand {
 
     @OptionGroup var jobs: JobOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     func run() throws {
         let problems = InputProblems()
         let configuration = try configOptions.load()
@@ -52,7 +54,10 @@ struct Summary: ParsableCommand {
         var failing = false
         let progress = ProgressLine(total: files.count)
         var done = 0
-        run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>") { outcome in
+        let cache = cacheOptions.load(for: run)
+        var cacheLines: [(path: String, line: String)] = []
+        run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>", cache: cache) { outcome in
+            if let line = outcome.cacheLine { cacheLines.append((outcome.path, line)) }
             done += 1
             progress.update(done: done)
             outcome.diagnostics.forEach(problems.report)
@@ -66,6 +71,7 @@ struct Summary: ParsableCommand {
             if format == .html { sources.append(document.source) }
         }
         progress.finish()
+        cacheOptions.save(cache, lines: cacheLines, problems: problems)
         var corpus = CorpusCheck.evaluate(facts, rules: run.rules)
         corpus.findings = held.silence(corpus.findings, runningRules: Set(run.rules.map(\.id)))
         let lines = corpus.lines

@@ -147,6 +147,20 @@ import Testing
         #expect(cache.contains("\t" + one + "\n"))
     }
 
+    @Test func summaryReadsTheCacheLintWrote() throws {
+        let directory = try Self.workspace()
+        defer { directory.remove() }
+        let summary = ["summary", "--rules", "rules", "--format", "json", "reports"]
+        let plain = try CLI.run(summary, in: directory.url)
+        _ = try CLI.run(Self.lint + ["--cache"], in: directory.url)
+
+        let cached = try CLI.run(summary + ["--cache"], in: directory.url)
+        #expect(cached.stdout == plain.stdout)
+        #expect(cached.status == plain.status)
+        try Self.tamper(directory)
+        #expect(try CLI.run(summary + ["--cache"], in: directory.url).stdout.contains("REMEMBERED"))
+    }
+
     @Test func standardInputIsNeverCached() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
