@@ -56,7 +56,11 @@ struct Lint: ParsableCommand {
             if let line = outcome.cacheLine { cacheLines.append((outcome.path, line)) }
             outcome.diagnostics.forEach(problems.report)
             guard var document = outcome.report else { return }
-            if let spent = document.timings { timings.add(spent) }
+            if let spent = document.timings {
+                timings.add(spent)
+            } else if timing {
+                timings.cachedReports += 1
+            }
             document.findings = baseline.newFindings(document.findings, entries: Baseline.entries(of: document))
             let source = document.source
             printer.add(document) { path, line in path == source.path ? QuotedLine(source: source, line: line) : nil }

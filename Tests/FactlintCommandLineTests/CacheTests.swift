@@ -161,6 +161,20 @@ import Testing
         #expect(try CLI.run(summary + ["--cache"], in: directory.url).stdout.contains("REMEMBERED"))
     }
 
+    @Test func timingCountsTheReportsTakenFromTheCache() throws {
+        let directory = try Self.workspace()
+        defer { directory.remove() }
+        let arguments = Self.lint + ["--format", "line", "--cache", "--timing"]
+        let first = try CLI.run(arguments, in: directory.url)
+        #expect(!first.stderr.contains("taken from the cache"), "stderr: \(first.stderr)")
+        #expect(first.stderr.contains("(reading reports)"))
+
+        let reports = directory.url.appendingPathComponent("reports")
+        try Data("Courts convicted 12 offenders in 2021.\n".utf8).write(to: reports.appendingPathComponent("binary.md"))
+        let second = try CLI.run(arguments, in: directory.url)
+        #expect(second.stderr.contains("(8 reports unchanged, taken from the cache: not timed)"), "stderr: \(second.stderr)")
+    }
+
     @Test func standardInputIsNeverCached() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -6,12 +6,15 @@ public struct Timings: Sendable {
     public var reading: Duration = .zero
     /// Matching each rule's templates and running its check, by rule id.
     public var rules: [String: Duration] = [:]
+    /// Reports taken from the cache (`--cache`): neither read nor linted, so not timed.
+    public var cachedReports = 0
 
     public init() {}
 
     public mutating func add(_ other: Timings) {
         reading += other.reading
         for (id, time) in other.rules { rules[id, default: .zero] += time }
+        cachedReports += other.cachedReports
     }
 
     /// The total of reading and every rule.
@@ -52,6 +55,9 @@ public struct Timings: Sendable {
             lines.append("(\(entries.count - limit) more rules below \(fixed(milliseconds(shown.last?.1 ?? .zero), 1)) ms)")
         }
         lines.append(padded("Total", width, left: true) + "  " + padded(fixed(totalMilliseconds, 1), 10, left: false))
+        if cachedReports > 0 {
+            lines.append("(\(cachedReports) report\(cachedReports == 1 ? "" : "s") unchanged, taken from the cache: not timed)")
+        }
         return lines.joined(separator: "\n")
     }
 }
