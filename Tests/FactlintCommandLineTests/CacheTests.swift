@@ -85,7 +85,7 @@ import Testing
         #expect(changed.stdout != plain.stdout)
     }
 
-    @Test(arguments: ["rule file", "configuration"])
+    @Test(arguments: ["rule file", "reference table", "configuration"])
     func changingTheRulesOrTheConfigurationLintsEveryReportAgain(change: String) throws {
         let directory = try Self.workspace()
         defer { directory.remove() }
@@ -95,10 +95,14 @@ import Testing
         try Self.tamper(directory)
         #expect(try CLI.run(arguments, in: directory.url).stdout.contains("REMEMBERED"))
 
-        // A comment changes no rule and no setting, but the cache cannot know that.
+        // A comment or a row about another country changes no finding, but the cache cannot know that.
         if change == "rule file" {
             let file = directory.url.appendingPathComponent("rules/core/breakdowns.yml")
             try Data((String(contentsOf: file, encoding: .utf8) + "# reviewed\n").utf8).write(to: file)
+        } else if change == "reference table" {
+            // A row for a country no sample report is about.
+            let file = directory.url.appendingPathComponent("rules/trafficking/official-figures.csv")
+            try Data((String(contentsOf: file, encoding: .utf8) + "Elsewhere,2021,3,4\n").utf8).write(to: file)
         } else {
             try directory.write(".factlint.yml", "# reviewed\nfail_on: error\n")
         }

@@ -6,7 +6,8 @@ public struct RuleSet: Sendable {
     public var rules: [Rule] = []
     public var diagnostics: [Diagnostic] = []
     public var files: [String] = []
-    /// The hash of every rule file read, path and bytes, in order: what the rules were made from.
+    /// The hash of every rule file read and of the tables they read, path and bytes, in order:
+    /// what the rules were made from.
     public var sourceHash = ContentHash()
 
     public init() {}
@@ -51,7 +52,11 @@ public enum RuleLoader {
                 set.sourceHash.combine(file)
                 set.sourceHash.combine(bytes)
             }
-            let (rules, diagnostics) = load(yaml: text, path: file, limits: limits)
+            var reader = RuleReader(path: file, text: text, limits: limits)
+            let rules = reader.readFile()
+            let diagnostics = reader.diagnostics
+            // A reference table changes what the rules find as much as the rule file does.
+            set.sourceHash.combine(reader.tablesHash)
             set.files.append(file)
             // Split only when a duplicate needs its line, and once per file.
             let lines = SplitLines()

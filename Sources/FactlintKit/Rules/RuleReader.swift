@@ -30,6 +30,9 @@ struct RuleReader {
     var lines: [Substring] { splitLines.lines(of: text) }
     private let splitLines = SplitLines()
     var diagnostics: [Diagnostic] = []
+    /// The hash of every file the rules read besides this one (reference tables), path and
+    /// bytes, or the path alone for one that could not be read: what the rules depend on.
+    var tablesHash = ContentHash()
     /// The rule being read, so a missing key can point at the rule that lacks it.
     var currentRule: Node?
 
@@ -446,7 +449,10 @@ struct RuleReader {
         // The table is found beside the rule file.
         let directory = (path as NSString).deletingLastPathComponent
         let tablePath = tableName.hasPrefix("/") ? tableName : (directory.isEmpty ? tableName : directory + "/" + tableName)
-        guard let data = FileManager.default.contents(atPath: tablePath) else {
+        let data = FileManager.default.contents(atPath: tablePath)
+        tablesHash.combine(tablePath)
+        if let data { tablesHash.combine([UInt8](data)) }
+        guard let data else {
             error(mapping["table"], "cannot read the reference table '\(tablePath)'", help: "put the CSV or YAML table beside the rule file, or give its path")
             return (nil, [])
         }
