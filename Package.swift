@@ -47,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FactlintCommandLineTests",
-            dependencies: ["FactlintTestSupport", "factlint"],
+            dependencies: ["FactlintTestSupport", "FactlintKit", "factlint"],
             exclude: ["Golden"]
         ),
     ]

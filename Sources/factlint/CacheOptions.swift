@@ -10,60 +10,36 @@ struct CacheOptions: ParsableArguments {
     @Option(name: .customLong("cache-location"), help: ArgumentHelp("The cache file, or a folder to keep it in (default: .factlint-cache in the working directory); implies --cache.", valueName: "path"))
     var location: String?
 
-    /// Whether the run uses a cache.
-    var isOn: Bool { cache || location != nil }
-
     /// The cache file: the one given, the default name in the folder given, or the default.
-    var path: String {
+    private var path: String {
         guard let location else { return LintCache.defaultFileName }
         return FileWalker.kind(of: location) == .directory ? URL(fileURLWithPath: location).appendingPathComponent(LintCache.defaultFileName).path : location
     }
 
-    /// The cache of `run` when the run uses one: what the file remembers when it was written
-    /// for this very run, else an empty cache.
-    func load(for run: LintRun) -> LintCache? {
-        guard isOn else { return nil }
-        return LintCache.read(from: path, key: CacheOptions.key(for: run))
+    /// The cache of `run` and the file it is kept in, when the run uses one: what the file
+    /// remembers when it was written for this very run, else an empty cache.
+    ///
+    /// - Throws: `Exit.failure` when the location is something other than a file or a folder
+    ///   (`/dev/null`, a pipe), which writing the cache would replace.
+    func load(for run: LintRun) throws -> (cache: LintCache, path: String)? {
+        guard cache || location != nil else { return nil }
+        let path = self.path
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            Output.error(Diagnostic(path: path, message: "the cache location is not a file", help: "give --cache-location a file or a folder; to run without a cache, leave out --cache").rendered())
+            throw Exit.failure
+        }
+        let key = LintCache.key(for: run, workingDirectory: FileManager.default.currentDirectoryPath)
+        return (LintCache.read(from: path, key: key), path)
     }
 
     /// Writes what the run found to the cache file; a failure is a problem of the run.
-    func save(_ cache: LintCache?, lines: [(path: String, line: String)], problems: InputProblems) {
+    func save(_ cache: (cache: LintCache, path: String)?, lines: [(path: String, line: String)], problems: InputProblems) {
         guard let cache else { return }
         do {
-            try cache.write(lines, to: path) { FileWalker.kind(of: $0) == .file }
+            try cache.cache.write(lines, to: cache.path) { FileWalker.kind(of: $0) == .file }
         } catch {
             problems.report(error)
         }
-    }
-
-    /// What decides every report's outcome besides its bytes: the factlint build, the working
-    /// directory (paths in the configuration are read from it), the configuration and the rules.
-    static func key(for run: LintRun) -> ContentHash {
-        var key = ContentHash()
-        key.combine("factlint \(Factlint.configuration.version) cache \(LintCache.format)")
-        key.combine(executableIdentity())
-        key.combine(FileManager.default.currentDirectoryPath)
-        key.combine(run.configuration.sourceHash)
-        key.combine(run.ruleSourceHash)
-        return key
-    }
-
-    /// The running executable's size, modification time and file number, so that a rebuilt
-    /// factlint (a developer's, between two runs) does not trust what the old one found.
-    static func executableIdentity() -> ContentHash {
-        var identity = ContentHash()
-        var status = stat()
-        let executable = FileWalker.kind(of: "/proc/self/exe") == .file ? "/proc/self/exe" : Bundle.main.executablePath ?? ""
-        guard stat(executable, &status) == 0 else { return identity }
-        identity.combine(UInt64(status.st_size))
-        identity.combine(UInt64(status.st_ino))
-        #if os(Linux)
-        identity.combine(UInt64(bitPattern: Int64(status.st_mtim.tv_sec)))
-        identity.combine(UInt64(bitPattern: Int64(status.st_mtim.tv_nsec)))
-        #else
-        identity.combine(UInt64(bitPattern: Int64(status.st_mtimespec.tv_sec)))
-        identity.combine(UInt64(bitPattern: Int64(status.st_mtimespec.tv_nsec)))
-        #endif
-        return identity
     }
 }

@@ -34,7 +34,7 @@ struct Facts: ParsableCommand {
     func run() throws {
         if format == .jsonl { return try runShard() }
         // Reports are found and read as `lint` finds and reads them, under the same configuration.
-        let run = LintRun(configuration: try configOptions.load(), loadedRules: [])
+        let run = LintRun(configuration: try configOptions.load(), ruleSet: RuleSet())
         let (files, pathDiagnostics) = run.files(for: paths)
         var failed = false
         func report(_ diagnostics: [Diagnostic]) {

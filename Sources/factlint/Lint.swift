@@ -50,9 +50,9 @@ struct Lint: ParsableCommand {
         let files = LintRun.shard(allFiles, shardOptions.value).map(\.path)
         var baseline = baselineOptions.start(configuration, problems: problems)
         var printer = outputOptions.printer(failOn: failOn, rules: run.rules)
-        let cache = cacheOptions.load(for: run)
+        let cache = try cacheOptions.load(for: run)
         var cacheLines: [(path: String, line: String)] = []
-        run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>", cache: cache) { outcome in
+        run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>", cache: cache?.cache) { outcome in
             if let line = outcome.cacheLine { cacheLines.append((outcome.path, line)) }
             outcome.diagnostics.forEach(problems.report)
             guard var document = outcome.report else { return }

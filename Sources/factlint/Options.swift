@@ -24,9 +24,7 @@ struct RuleOptions: ParsableArguments {
             unknownRules.forEach { Output.error($0.rendered()) }
             throw Exit.failure
         }
-        var run = LintRun(configuration: configuration, loadedRules: ruleSet.rules)
-        run.ruleSourceHash = ruleSet.sourceHash
-        return run
+        return LintRun(configuration: configuration, ruleSet: ruleSet)
     }
 }
 

@@ -54,9 +54,9 @@ struct Summary: ParsableCommand {
         var failing = false
         let progress = ProgressLine(total: files.count)
         var done = 0
-        let cache = cacheOptions.load(for: run)
+        let cache = try cacheOptions.load(for: run)
         var cacheLines: [(path: String, line: String)] = []
-        run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>", cache: cache) { outcome in
+        run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>", cache: cache?.cache) { outcome in
             if let line = outcome.cacheLine { cacheLines.append((outcome.path, line)) }
             done += 1
             progress.update(done: done)

@@ -1,3 +1,4 @@
+@testable import FactlintKit
 import FactlintTestSupport
 import Foundation
 import Testing
@@ -30,11 +31,19 @@ import Testing
     }
 
     /// Rewrites the cache so that every finding it remembers says "REMEMBERED" where the rules
-    /// would say "listed add up to": a run that prints the word took the report from the cache.
+    /// would say "listed add up to", each line's check worked out anew for it: a run that
+    /// prints the word took the report from the cache.
     static func tamper(_ directory: TemporaryDirectory) throws {
         let text = try cache(directory)
         #expect(text.contains("listed add up to"), "the cache remembers findings: \(text.prefix(300))")
-        try directory.write(".factlint-cache", text.replacingOccurrences(of: "listed add up to", with: "REMEMBERED"))
+        var lines = text.split(separator: "\n").map(String.init)
+        for index in lines.indices.dropFirst() {
+            guard let tab = lines[index].firstIndex(of: "\t"), let pathTab = lines[index].lastIndex(of: "\t") else { continue }
+            let rest = lines[index][lines[index].index(after: tab)...].replacingOccurrences(of: "listed add up to", with: "REMEMBERED")
+            let report = try Data(contentsOf: directory.url.appendingPathComponent(String(lines[index][lines[index].index(after: pathTab)...])))
+            lines[index] = "\(LintCache.check(ContentHash([UInt8](report)), rest: rest.utf8))\t\(rest)"
+        }
+        try directory.write(".factlint-cache", lines.joined(separator: "\n") + "\n")
     }
 
     @Test(arguments: ["text", "line", "json", "sarif"])
@@ -44,8 +53,8 @@ import Testing
         let arguments = Self.lint + ["--format", format]
 
         let plain = try CLI.run(arguments, in: directory.url)
-        let first = try CLI.run(arguments + ["--cache"], in: directory.url)
-        let second = try CLI.run(arguments + ["--cache"], in: directory.url)
+        let first = try CLI.run(arguments + ["--cache", "--jobs", "2"], in: directory.url)
+        let second = try CLI.run(arguments + ["--cache", "--jobs", "1"], in: directory.url)
 
         #expect(plain.status == 2, "the NUL byte fails the run: \(plain.stderr)")
         #expect(plain.stderr.contains("reports/binary.md:1:39: error: the file holds a NUL byte"), "stderr: \(plain.stderr)")
@@ -187,6 +196,18 @@ import Testing
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let cache = try Self.cache(directory)
         #expect(cache.split(separator: "\n").count == 1, "only the header: \(cache)")
+    }
+
+    @Test func aCacheLocationThatIsNotAFileIsRefusedBeforeAnythingIsLinted() throws {
+        let directory = try Self.workspace()
+        defer { directory.remove() }
+        // Writing the cache would replace /dev/null with a file.
+        let result = try CLI.run(Self.lint + ["--cache-location", "/dev/null"], in: directory.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/dev/null: error: the cache location is not a file"), "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
     }
 
     @Test func aCacheThatCannotBeWrittenFailsTheRunAfterItsFindings() throws {

@@ -32,13 +32,15 @@ public struct LintRun: Sendable {
     public var listsFigures = false
     /// Whether reports carry where their time went (`factlint lint --timing`).
     public var timesRules = false
-    /// The hash of the rule files the rules were read from (`RuleSet.sourceHash`).
-    public var ruleSourceHash = ContentHash()
+    /// The hash of the rule files and tables the rules were read from (`RuleSet.sourceHash`).
+    public let ruleSourceHash: ContentHash
 
-    public init(configuration: Configuration, loadedRules: [Rule]) {
+    /// The run of the rules of `ruleSet` under `configuration`.
+    public init(configuration: Configuration, ruleSet: RuleSet) {
         self.configuration = configuration
-        self.loadedRules = loadedRules
-        self.rules = configuration.applied(to: loadedRules)
+        self.loadedRules = ruleSet.rules
+        self.rules = configuration.applied(to: ruleSet.rules)
+        self.ruleSourceHash = ruleSet.sourceHash
     }
 
     /// The report files the inputs name, in order, each once; `-` is kept where it stands.

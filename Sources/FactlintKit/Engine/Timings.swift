@@ -14,7 +14,6 @@ public struct Timings: Sendable {
     public mutating func add(_ other: Timings) {
         reading += other.reading
         for (id, time) in other.rules { rules[id, default: .zero] += time }
-        cachedReports += other.cachedReports
     }
 
     /// The total of reading and every rule.

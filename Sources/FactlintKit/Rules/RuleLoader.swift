@@ -52,11 +52,9 @@ public enum RuleLoader {
                 set.sourceHash.combine(file)
                 set.sourceHash.combine(bytes)
             }
-            var reader = RuleReader(path: file, text: text, limits: limits)
-            let rules = reader.readFile()
-            let diagnostics = reader.diagnostics
+            let (rules, diagnostics, tablesHash) = read(yaml: text, path: file, limits: limits)
             // A reference table changes what the rules find as much as the rule file does.
-            set.sourceHash.combine(reader.tablesHash)
+            set.sourceHash.combine(tablesHash)
             set.files.append(file)
             // Split only when a duplicate needs its line, and once per file.
             let lines = SplitLines()
@@ -80,8 +78,14 @@ public enum RuleLoader {
 
     /// Loads the rules of one YAML text.
     public static func load(yaml: String, path: String, limits: Limits = .standard) -> ([Rule], [Diagnostic]) {
+        let (rules, diagnostics, _) = read(yaml: yaml, path: path, limits: limits)
+        return (rules, diagnostics)
+    }
+
+    /// The rules of one YAML text, its mistakes, and the hash of the tables its rules read.
+    static func read(yaml: String, path: String, limits: Limits) -> (rules: [Rule], diagnostics: [Diagnostic], tablesHash: ContentHash) {
         var reader = RuleReader(path: path, text: yaml, limits: limits)
         let rules = reader.readFile()
-        return (rules, reader.diagnostics)
+        return (rules, reader.diagnostics, reader.tablesHash)
     }
 }
