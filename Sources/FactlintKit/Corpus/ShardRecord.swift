@@ -99,15 +99,10 @@ public struct ShardRecord: Codable, Sendable {
 
     /// The line as JSON, on one line.
     public func encoded() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        String(decoding: try JSONLine.encoder().encode(self), as: UTF8.self)
     }
 
     public static func decode(_ line: String) throws -> ShardRecord {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try decoder.decode(ShardRecord.self, from: Data(line.utf8))
+        try JSONLine.decoder().decode(ShardRecord.self, from: Data(line.utf8))
     }
 }

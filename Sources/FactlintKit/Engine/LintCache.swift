@@ -110,7 +110,7 @@ public struct LintCache: Sendable {
               let checksRun = LintCache.integer(fields[3]) else { return nil }
         var remembered = Remembered()
         if !fields[4].isEmpty {
-            guard let decoded = try? Remembered.decoder().decode(Remembered.self, from: Data(fields[4])) else { return nil }
+            guard let decoded = try? JSONLine.decoder().decode(Remembered.self, from: Data(fields[4])) else { return nil }
             remembered = decoded
         }
         let source = SourceFile(path: path, bytes: bytes)
@@ -143,13 +143,14 @@ public struct LintCache: Sendable {
     static func line(for outcome: LintOutcome, hash: ContentHash) -> String? {
         guard let report = outcome.report, !outcome.path.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }
         var json = ""
-        let remembered = Remembered(
-            findings: report.findings.isEmpty ? nil : report.findings, facts: report.facts.isEmpty ? nil : report.facts,
-            suppressions: report.heldSuppressions.isEmpty ? nil : report.heldSuppressions,
-            diagnostics: outcome.diagnostics.isEmpty ? nil : outcome.diagnostics
-        )
-        if remembered.findings != nil || remembered.facts != nil || remembered.suppressions != nil || remembered.diagnostics != nil {
-            guard let data = try? Remembered.encoder().encode(remembered) else { return nil }
+        if !(report.findings.isEmpty && report.facts.isEmpty && report.heldSuppressions.isEmpty && outcome.diagnostics.isEmpty) {
+            // Each part left out when empty.
+            let remembered = Remembered(
+                findings: report.findings.isEmpty ? nil : report.findings, facts: report.facts.isEmpty ? nil : report.facts,
+                suppressions: report.heldSuppressions.isEmpty ? nil : report.heldSuppressions,
+                diagnostics: outcome.diagnostics.isEmpty ? nil : outcome.diagnostics
+            )
+            guard let data = try? JSONLine.encoder().encode(remembered) else { return nil }
             json = String(decoding: data, as: UTF8.self)
         }
         let rest = "\(report.figuresRead)\t\(report.figuresUsed)\t\(report.checksRun)\t\(json)\t\(outcome.path)"
@@ -209,19 +210,6 @@ public struct LintCache: Sendable {
             return (findings ?? []).allSatisfy { fits($0.primary) && $0.related.allSatisfy(fits) }
                 && (facts ?? []).allSatisfy { fits($0.label) && lines.contains($0.line.number) }
                 && (suppressions ?? []).allSatisfy { fits($0.span) }
-        }
-
-        static func encoder() -> JSONEncoder {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            return encoder
-        }
-
-        static func decoder() -> JSONDecoder {
-            let decoder = JSONDecoder()
-            decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            return decoder
         }
     }
 }
