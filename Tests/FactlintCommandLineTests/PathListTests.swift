@@ -77,4 +77,31 @@ import Testing
         #expect(rules.status == 2)
         #expect(rules.stderr.contains("missing.yml"), "stderr: \(rules.stderr)")
     }
+
+    /// Two reports whose names differ only in how "é" is encoded (one scalar, or "e" and a
+    /// combining accent) are two files here, but equal as strings: the first in byte order is
+    /// linted, and the other is named in an error rather than dropped without a word.
+    @Test func namesThatDifferOnlyInNormalisation() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let composed = "reports/caf\u{E9}.md", decomposed = "reports/cafe\u{301}.md"
+        #expect(composed == decomposed, "Swift holds the two names equal")
+        _ = try directory.write(composed, "# Shelters\n\nThe shelter assisted 12 women in 2021.\n")
+        _ = try directory.write(decomposed, "# Shelters\n\nThe shelter assisted 30 men in 2022.\n")
+        let listed = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("reports").path)
+        #expect(listed.count == 2, "the file system keeps both names")
+
+        for arguments in [["reports"], [composed, decomposed], ["reports/*.md"]] {
+            let output = try CLI.run(["facts", "--rules", CLI.bundledRules, "--format", "text"] + arguments, in: directory.url)
+            #expect(output.status == 2, "stderr: \(output.stderr)")
+            // "cafe" and the accent sort before "café": the decomposed name comes first in byte order,
+            // unless it is named first on the command line.
+            // (`==` cannot tell the names apart, so each goes with its count here.)
+            let (linted, dropped) = arguments.count == 2 ? (composed, decomposed) : (decomposed, composed)
+            let (lintedCount, droppedCount) = arguments.count == 2 ? ("\"12\"", "\"30\"") : ("\"30\"", "\"12\"")
+            #expect(output.stdout.contains(lintedCount) && !output.stdout.contains(droppedCount), "stdout: \(output.stdout)")
+            #expect(output.stderr.contains("\(dropped): error: not linted: its name looks the same as \(linted)'s"), "stderr: \(output.stderr)")
+            #expect(output.stderr.contains("rename one of the two files"))
+        }
+    }
 }

@@ -4,6 +4,13 @@ import Foundation
 public enum FileWalker {
     public enum Kind { case file, directory, missing }
 
+    /// Whether path `a` sorts before `b` byte by byte. Two names that differ only in Unicode
+    /// normalisation ("é" composed or decomposed) are two files here, though `String` holds
+    /// them equal and would leave their order to chance.
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
     /// What a path names, following symbolic links: one `stat` call.
     public static func kind(of path: String) -> Kind {
         var status = stat()
@@ -32,7 +39,7 @@ public enum FileWalker {
         var diagnostics: [Diagnostic] = []
         var ancestors: [String] = []
         walk(root, extensions: extensions, ancestors: &ancestors, files: &files, diagnostics: &diagnostics)
-        return (files.sorted(), diagnostics)
+        return (files.sorted(by: FileWalker.precedes), diagnostics)
     }
 
     /// Every file under `root`, sorted by path, following no symbolic-link loop.
@@ -41,7 +48,7 @@ public enum FileWalker {
         var diagnostics: [Diagnostic] = []
         var ancestors: [String] = []
         walk(root, extensions: nil, ancestors: &ancestors, files: &files, diagnostics: &diagnostics)
-        return (files.sorted(), diagnostics)
+        return (files.sorted(by: FileWalker.precedes), diagnostics)
     }
 
     /// Files under `root` whose extension is one of `extensions`, sorted by path.
@@ -51,7 +58,7 @@ public enum FileWalker {
 
     private static func walk(_ directory: String, extensions: Set<String>?, ancestors: inout [String], files: inout [String], diagnostics: inout [Diagnostic]) {
         guard let resolved = realPath(directory) else { return }
-        if ancestors.contains(resolved) {
+        if ancestors.contains(where: { $0.utf8.elementsEqual(resolved.utf8) }) {
             diagnostics.append(Diagnostic(path: directory, message: "symbolic link loop: this folder leads back to a folder that holds it", help: "remove the link or lint the folders it points to directly"))
             return
         }
@@ -61,7 +68,7 @@ public enum FileWalker {
             diagnostics.append(Diagnostic(path: directory, message: "cannot read the folder", help: "check that it exists and that you may read it"))
             return
         }
-        for (entry, listedKind) in entries.sorted(by: { $0.name < $1.name }) where !entry.hasPrefix(".") {
+        for (entry, listedKind) in entries.sorted(by: { precedes($0.name, $1.name) }) where !entry.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
             let ext = pathExtension(entry)
             switch listedKind ?? kind(of: path) {
@@ -95,5 +102,23 @@ public enum FileWalker {
             entries.append((name, kind))
         }
         return entries
+    }
+}
+
+/// A path compared and hashed by its bytes, for sets of files: see `FileWalker.precedes`.
+struct ExactPath: Hashable {
+    let path: String
+
+    init(_ path: String) {
+        self.path = path
+    }
+
+    static func == (a: ExactPath, b: ExactPath) -> Bool {
+        a.path.utf8.elementsEqual(b.path.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var path = path
+        path.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -47,10 +47,16 @@ public struct LintRun: Sendable {
     ///
     /// Files found in folders or by patterns are left out when the configuration's `include`
     /// and `exclude` say so; a file named on its own is always linted.
+    ///
+    /// Reports are told apart by their paths as strings, which hold two names equal when they
+    /// differ only in Unicode normalisation ("é" composed or decomposed): of two such files the
+    /// first is linted and the second gets a diagnostic, rather than findings quoting the wrong one.
     public func files(for inputs: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
-        var seen: Set<String> = []
+        // Each file taken, under its name as a string: the same name again is the same file,
+        // unless its bytes differ.
+        var taken: [String: String] = [:]
         for input in inputs {
             if input == LintRun.standardInputPath {
                 files.append(input)
@@ -60,7 +66,17 @@ public struct LintRun: Sendable {
             let (found, pathDiagnostics) = ReportPaths.expand([input], extensions: configuration.extensions)
             diagnostics += pathDiagnostics
             for file in found where named || configuration.selects(file) {
-                if seen.insert(file).inserted { files.append(file) }
+                guard let first = taken[file] else {
+                    taken[file] = file
+                    files.append(file)
+                    continue
+                }
+                if !first.utf8.elementsEqual(file.utf8) {
+                    diagnostics.append(Diagnostic(
+                        path: file, message: "not linted: its name looks the same as \(first)'s but encodes its accents differently (Unicode normalisation), and factlint tells reports apart by name",
+                        help: "rename one of the two files; \(first) is linted"
+                    ))
+                }
             }
         }
         return (files, diagnostics)

@@ -306,15 +306,15 @@ public enum ReportPaths {
     public static func expand(_ paths: [String], extensions: Set<String> = defaultExtensions) -> (files: [String], diagnostics: [Diagnostic]) {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
-        var seen: Set<String> = []
+        var seen: Set<ExactPath> = []
         for path in paths {
             switch FileWalker.kind(of: path) {
             case .file:
-                if seen.insert(path).inserted { files.append(path) }
+                if seen.insert(ExactPath(path)).inserted { files.append(path) }
             case .directory:
                 let walked = FileWalker.walk(path, extensions: extensions)
                 diagnostics.append(contentsOf: walked.diagnostics)
-                for file in walked.files where seen.insert(file).inserted {
+                for file in walked.files where seen.insert(ExactPath(file)).inserted {
                     files.append(file)
                 }
             case .missing:
@@ -324,7 +324,7 @@ public enum ReportPaths {
                     if matched.files.isEmpty {
                         diagnostics.append(Diagnostic(path: path, message: "no report matches the pattern", help: "check the pattern; quote it so the shell leaves it to factlint"))
                     }
-                    for file in matched.files where seen.insert(file).inserted { files.append(file) }
+                    for file in matched.files where seen.insert(ExactPath(file)).inserted { files.append(file) }
                 } else {
                     diagnostics.append(Diagnostic(path: path, message: "no such file or folder", help: "pass the path of a report or of a folder of reports"))
                 }
