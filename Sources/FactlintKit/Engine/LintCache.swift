@@ -163,12 +163,12 @@ public struct LintCache: Sendable {
     ///
     /// - Parameter exists: whether a report not linted in this run still exists.
     public func write(_ lines: [(path: String, line: String)], to path: String, exists: (String) -> Bool) throws(Diagnostic) {
-        var merged: [(path: [UInt8], line: String)] = []
+        var merged: [(path: String, line: String)] = []
         var changed = !isCurrent
         var linted: Set<String> = []
         for (reportPath, line) in lines {
             linted.insert(reportPath)
-            merged.append((Array(reportPath.utf8), line))
+            merged.append((reportPath, line))
             if !changed, let range = self.lines[reportPath], text[range].elementsEqual(line.utf8) { continue }
             changed = true
         }
@@ -177,10 +177,10 @@ public struct LintCache: Sendable {
                 changed = true
                 continue
             }
-            merged.append((Array(reportPath.utf8), String(decoding: text[range], as: UTF8.self)))
+            merged.append((reportPath, String(decoding: text[range], as: UTF8.self)))
         }
         guard changed else { return }
-        merged.sort { $0.path.lexicographicallyPrecedes($1.path) }
+        merged.sort { FileWalker.precedes($0.path, $1.path) }
         var output = LintCache.header(key)
         for entry in merged {
             output += entry.line
