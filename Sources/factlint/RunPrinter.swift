@@ -19,7 +19,8 @@ struct RunPrinter {
     private var counts: [Severity: Int] = [:]
     private var figuresRead = 0
     private var figuresUsed = 0
-    private(set) var facts: [CorpusFact] = []
+    /// The statements of facts compared across reports.
+    private var facts = CorpusFacts()
     /// Each report's suppressions that may silence a finding across reports, in the order of the run.
     private var held = HeldSuppressions()
     /// Whether a finding reached `failOn`.
@@ -42,7 +43,7 @@ struct RunPrinter {
         var document = document
         figuresRead += document.figuresRead
         figuresUsed += document.figuresUsed
-        facts += document.facts
+        facts.add(document.facts)
         document.facts = []
         held.add(document, quoting: quoting)
         for finding in document.findings { print(finding, quoting: quoting) }
@@ -74,7 +75,7 @@ struct RunPrinter {
         files: Int, diagnostics: [Diagnostic],
         acrossReports: (inout [Finding], (String, Int) -> QuotedLine?) -> Void = { _, _ in }
     ) -> Diagnostic? {
-        let corpus = CorpusCheck.evaluate(facts, rules: rules)
+        let corpus = facts.evaluate(rules: rules)
         var standing = held.silence(corpus.findings, runningRules: Set(rules.map(\.id)))
         let quoting: (String, Int) -> QuotedLine? = { [held] path, line in corpus.lines[path]?[line] ?? held.line(path, line) }
         acrossReports(&standing, quoting)

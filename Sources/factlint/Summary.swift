@@ -48,7 +48,7 @@ struct Summary: ParsableCommand {
         // Only the HTML page shows the reports' text; the other formats keep just the counts and rows.
         var sources: [SourceFile] = []
         // The statements of facts compared across reports, held against each other at the end.
-        var facts: [CorpusFact] = []
+        var facts = CorpusFacts()
         // Suppressions that may silence a finding across reports, judged with those findings.
         var held = HeldSuppressions()
         var failing = false
@@ -64,7 +64,7 @@ struct Summary: ParsableCommand {
             guard var document = outcome.report else { return }
             document.findings = heldBack.newFindings(document.findings, entries: Baseline.entries(of: document))
             if let threshold = failOn.threshold, document.findings.contains(where: { $0.severity >= threshold }) { failing = true }
-            facts += document.facts
+            facts.add(document.facts)
             let source = document.source
             held.add(document) { _, line in QuotedLine(source: source, line: line) }
             summary.add(document)
@@ -72,7 +72,7 @@ struct Summary: ParsableCommand {
         }
         progress.finish()
         cacheOptions.save(cache, lines: cacheLines, problems: problems)
-        var corpus = CorpusCheck.evaluate(facts, rules: run.rules)
+        var corpus = facts.evaluate(rules: run.rules)
         corpus.findings = held.silence(corpus.findings, runningRules: Set(run.rules.map(\.id)))
         let lines = corpus.lines
         heldBack.newFindings(acrossReports: &corpus.findings) { path, line in lines[path]?[line] ?? held.line(path, line) }
