@@ -93,13 +93,29 @@ struct RunPrinter {
         let summary = Lint.summary(files: files, rules: rules.count, counts: counts, figuresRead: figuresRead, figuresUsed: figuresUsed)
         if format == .text { emit(summary) } else { Output.error(summary) }
         let baseDirectory = FileManager.default.currentDirectoryPath
-        if let reporter = format.runReporter(toolVersion: Factlint.configuration.version, baseDirectory: baseDirectory) {
-            let rendered = reporter.render(reports: reports, rules: rules, diagnostics: diagnostics)
-            if output == nil { Swift.print(rendered, terminator: "") } else { written = rendered }
+        let reporter = format.runReporter(toolVersion: Factlint.configuration.version, baseDirectory: baseDirectory)
+        guard let output else {
+            reporter?.write(reports: reports, rules: rules, diagnostics: diagnostics) { Swift.print($0, terminator: "") }
+            return nil
         }
-        guard let output else { return nil }
+        guard let reporter else {
+            do {
+                try AtomicFile.write(written, to: output)
+            } catch {
+                return error
+            }
+            return nil
+        }
+        // Piece by piece into the temporary file, which replaces the output only when whole.
         do {
-            try AtomicFile.write(written, to: output)
+            let file = try AtomicFile.Writer(path: output)
+            var failure: Diagnostic?
+            reporter.write(reports: reports, rules: rules, diagnostics: diagnostics) { piece in
+                guard failure == nil else { return }
+                do throws(Diagnostic) { try file.write(piece) } catch { failure = error }
+            }
+            if let failure { return failure }
+            try file.commit()
         } catch {
             return error
         }

@@ -324,12 +324,14 @@ import Testing
         #expect((try JSONSerialization.jsonObject(with: Data(contents.utf8)) as? [String: Any])?["version"] as? Int == 1)
     }
 
-    @Test func anOutputThatCannotBeWrittenIsExitTwoAndLeavesWhatWasThere() throws {
+    /// JSON is written whole, JUnit piece by piece as it is rendered: both fail the same way.
+    @Test(arguments: ["json", "junit"])
+    func anOutputThatCannotBeWrittenIsExitTwoAndLeavesWhatWasThere(format: String) throws {
         defer { directory.remove() }
         // A folder where the file should go: the rename fails, and the folder and its contents stay.
         try directory.write("results/kept.txt", "kept\n")
-        let intoFolder = try lint("json", ["--output", "results", FormatTests.path])
-        let missingFolder = try lint("json", ["--output", "no-such-folder/findings.json", FormatTests.path])
+        let intoFolder = try lint(format, ["--output", "results", FormatTests.path])
+        let missingFolder = try lint(format, ["--output", "no-such-folder/findings.json", FormatTests.path])
 
         #expect(intoFolder.status == 2)
         #expect(intoFolder.stderr.contains("results: error: cannot write the output"), "stderr: \(intoFolder.stderr)")

@@ -4,29 +4,31 @@
 /// Severities are `error`, `warning` and `info`; `source` is the rule's id. A report without
 /// findings is an empty `<file>`, so a reader knows it was checked. Problems with the input
 /// are errors with the source `factlint`.
-public struct CheckstyleReporter: RunReporter {
+public struct CheckstyleReporter: PiecewiseRunReporter {
     public init() {}
 
-    public func render(reports: [DocumentReport], rules: [Rule], diagnostics: [Diagnostic]) -> String {
-        var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
+    /// Writes one `<file>` at a time.
+    public func write(reports: [DocumentReport], rules: [Rule], diagnostics: [Diagnostic], to write: (String) -> Void) {
+        write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n")
         var diagnosticsByPath: [String: [Diagnostic]] = [:]
         var paths: [String] = []
         for diagnostic in diagnostics {
             if diagnosticsByPath[diagnostic.path] == nil { paths.append(diagnostic.path) }
             diagnosticsByPath[diagnostic.path, default: []].append(diagnostic)
         }
-        for report in reports where !paths.contains(report.source.path) { paths.append(report.source.path) }
+        var seen = Set(paths)
+        for report in reports where seen.insert(report.source.path).inserted { paths.append(report.source.path) }
         let findingsByPath = Dictionary(grouping: reports.flatMap(\.findings), by: \.path)
         for path in paths {
             let problems = (diagnosticsByPath[path] ?? []).map(CheckstyleReporter.error(for:))
                 + (findingsByPath[path] ?? []).map(CheckstyleReporter.error(for:))
             guard !problems.isEmpty else {
-                output += "  <file name=\"\(path.escapedForXML())\"/>\n"
+                write("  <file name=\"\(path.escapedForXML())\"/>\n")
                 continue
             }
-            output += "  <file name=\"\(path.escapedForXML())\">\n" + problems.joined() + "  </file>\n"
+            write("  <file name=\"\(path.escapedForXML())\">\n" + problems.joined() + "  </file>\n")
         }
-        return output + "</checkstyle>\n"
+        write("</checkstyle>\n")
     }
 
     static func error(for finding: Finding) -> String {

@@ -4,54 +4,57 @@
 /// found nothing in a report is a passing test; each finding is a `<failure>` of its rule's
 /// test case, with the finding's line, its figures and its evidence as the failure's text.
 /// Problems with the input are `<error>`s in a last suite named `factlint`.
-public struct JUnitReporter: RunReporter {
+public struct JUnitReporter: PiecewiseRunReporter {
     public init() {}
 
-    public func render(reports: [DocumentReport], rules: [Rule], diagnostics: [Diagnostic]) -> String {
+    /// Writes one report's suite at a time, after a first pass that counts the tests and
+    /// failures the opening tag gives.
+    public func write(reports: [DocumentReport], rules: [Rule], diagnostics: [Diagnostic], to write: (String) -> Void) {
         var ruleIDs: [String] = []
-        for rule in rules where !ruleIDs.contains(rule.id) { ruleIDs.append(rule.id) }
-        var suites = ""
-        var tests = 0
-        var failures = 0
+        var loaded: Set<String> = []
+        for rule in rules where loaded.insert(rule.id).inserted { ruleIDs.append(rule.id) }
+        // The test cases of a report: every loaded rule, then a rule not among those given that
+        // found something there, so that it still gets a test case.
+        func testCases(_ report: DocumentReport) -> [String] {
+            ruleIDs + Set(report.findings.map(\.ruleID)).subtracting(loaded).sorted()
+        }
+        let tests = reports.reduce(diagnostics.count) { $0 + testCases($1).count }
+        let failures = reports.reduce(0) { $0 + $1.findings.count }
+        write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        write("<testsuites name=\"factlint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(diagnostics.count)\">\n")
         for report in reports {
             var byRule: [String: [Finding]] = [:]
             for finding in report.findings { byRule[finding.ruleID, default: []].append(finding) }
-            // A finding of a rule not among those given still gets a test case.
-            let ids = ruleIDs + byRule.keys.filter { !ruleIDs.contains($0) }.sorted()
+            let ids = testCases(report)
             let path = report.source.path.escapedForXML()
-            suites += "  <testsuite name=\"\(path)\" tests=\"\(ids.count)\" failures=\"\(report.findings.count)\" errors=\"0\" skipped=\"0\">\n"
+            var suite = "  <testsuite name=\"\(path)\" tests=\"\(ids.count)\" failures=\"\(report.findings.count)\" errors=\"0\" skipped=\"0\">\n"
             for id in ids {
                 let found = byRule[id] ?? []
                 let testcase = "    <testcase name=\"\(id.escapedForXML())\" classname=\"\(path)\""
                 guard !found.isEmpty else {
-                    suites += testcase + "/>\n"
+                    suite += testcase + "/>\n"
                     continue
                 }
-                suites += testcase + ">\n"
+                suite += testcase + ">\n"
                 for finding in found {
-                    suites += "      <failure message=\"\(finding.message.escapedForXML())\" type=\"\(finding.severity.rawValue)\">"
-                    suites += JUnitReporter.details(of: finding).escapedForXML(keepingLineBreaks: true) + "</failure>\n"
+                    suite += "      <failure message=\"\(finding.message.escapedForXML())\" type=\"\(finding.severity.rawValue)\">"
+                    suite += JUnitReporter.details(of: finding).escapedForXML(keepingLineBreaks: true) + "</failure>\n"
                 }
-                suites += "    </testcase>\n"
+                suite += "    </testcase>\n"
             }
-            suites += "  </testsuite>\n"
-            tests += ids.count
-            failures += report.findings.count
+            write(suite + "  </testsuite>\n")
         }
         if !diagnostics.isEmpty {
-            suites += "  <testsuite name=\"factlint\" tests=\"\(diagnostics.count)\" failures=\"0\" errors=\"\(diagnostics.count)\" skipped=\"0\">\n"
+            var suite = "  <testsuite name=\"factlint\" tests=\"\(diagnostics.count)\" failures=\"0\" errors=\"\(diagnostics.count)\" skipped=\"0\">\n"
             for diagnostic in diagnostics {
-                suites += "    <testcase name=\"\(diagnostic.path.escapedForXML())\" classname=\"factlint\">\n"
-                suites += "      <error message=\"\(diagnostic.message.escapedForXML())\" type=\"input\">"
-                suites += diagnostic.rendered().escapedForXML(keepingLineBreaks: true) + "</error>\n"
-                suites += "    </testcase>\n"
+                suite += "    <testcase name=\"\(diagnostic.path.escapedForXML())\" classname=\"factlint\">\n"
+                suite += "      <error message=\"\(diagnostic.message.escapedForXML())\" type=\"input\">"
+                suite += diagnostic.rendered().escapedForXML(keepingLineBreaks: true) + "</error>\n"
+                suite += "    </testcase>\n"
             }
-            suites += "  </testsuite>\n"
-            tests += diagnostics.count
+            write(suite + "  </testsuite>\n")
         }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<testsuites name=\"factlint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(diagnostics.count)\">\n"
-            + suites + "</testsuites>\n"
+        write("</testsuites>\n")
     }
 
     /// The finding as a line, then where each figure it used stands and the evidence.
