@@ -108,14 +108,7 @@ struct RunPrinter {
         }
         // Piece by piece into the temporary file, which replaces the output only when whole.
         do {
-            let file = try AtomicFile.Writer(path: output)
-            var failure: Diagnostic?
-            reporter.write(reports: reports, rules: rules, diagnostics: diagnostics) { piece in
-                guard failure == nil else { return }
-                do throws(Diagnostic) { try file.write(piece) } catch { failure = error }
-            }
-            if let failure { return failure }
-            try file.commit()
+            try AtomicFile.write(to: output) { reporter.write(reports: reports, rules: rules, diagnostics: diagnostics, to: $0) }
         } catch {
             return error
         }

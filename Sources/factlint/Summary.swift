@@ -81,21 +81,29 @@ struct Summary: ParsableCommand {
         // Problems with the input are on stderr already; a table on the same terminal need not repeat them.
         if format != .text || output != nil { summary.diagnostics = problems.diagnostics }
 
-        let rendered: String
+        // The page goes out a report at a time; the other formats are small, and go out whole.
+        let produce: ((String) -> Void) -> Void
         switch format {
-        case .text: rendered = SummaryTextReporter(width: output == nil ? Terminal.width() : 80).render(summary)
-        case .markdown: rendered = SummaryMarkdownReporter().render(summary)
-        case .json: rendered = SummaryJSONReporter().render(summary)
-        case .html: rendered = SummaryHTMLReporter().render(summary, sources: sources)
+        case .text:
+            let rendered = SummaryTextReporter(width: output == nil ? Terminal.width() : 80).render(summary)
+            produce = { $0(rendered) }
+        case .markdown:
+            let rendered = SummaryMarkdownReporter().render(summary)
+            produce = { $0(rendered) }
+        case .json:
+            let rendered = SummaryJSONReporter().render(summary)
+            produce = { $0(rendered) }
+        case .html:
+            produce = { [summary, sources] in SummaryHTMLReporter().write(summary, sources: sources, to: $0) }
         }
         if let output {
             do {
-                try AtomicFile.write(rendered, to: output)
+                try AtomicFile.write(to: output, produce)
             } catch {
                 problems.report(error)
             }
         } else {
-            print(rendered, terminator: "")
+            produce { print($0, terminator: "") }
         }
         if problems.failed { throw Exit.failure }
         if failing { throw Exit.findings }

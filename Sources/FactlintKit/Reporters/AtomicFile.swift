@@ -25,6 +25,22 @@ public enum AtomicFile {
         try file.commit()
     }
 
+    /// Replaces the file at `path` with the pieces `produce` hands over, in order, holding one
+    /// piece at a time. Once a piece cannot be written, the rest are dropped and nothing replaces
+    /// the file.
+    ///
+    /// - Throws: as `write(_:to:what:)`.
+    public static func write(to path: String, what: String = "the output", _ produce: ((String) -> Void) -> Void) throws(Diagnostic) {
+        let file = try Writer(path: path, what: what)
+        var failure: Diagnostic?
+        produce { piece in
+            guard failure == nil else { return }
+            do throws(Diagnostic) { try file.write(piece) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        try file.commit()
+    }
+
     /// A file written piece by piece, as a long output is produced, that replaces the file at
     /// its path only on `commit()`: until then the pieces go to the temporary file, so memory
     /// holds one piece at a time however long the output. A writer dropped without a commit

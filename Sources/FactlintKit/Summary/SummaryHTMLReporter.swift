@@ -17,6 +17,14 @@ public struct SummaryHTMLReporter: RunReporter {
 
     /// The page for a summary whose reports were read from `sources` (in the same order).
     public func render(_ summary: DiscrepancySummary, sources: [SourceFile]) -> String {
+        var page = ""
+        write(summary, sources: sources) { page += $0 }
+        return page
+    }
+
+    /// The same page, handed to `write` in pieces: the head, the side list and the counts, then
+    /// one report's section at a time, so a run over thousands of reports is never held whole.
+    public func write(_ summary: DiscrepancySummary, sources: [SourceFile], to write: (String) -> Void) {
         // Number the discrepancies as the side list shows them: worst first, from 1.
         let discrepancies = summary.discrepancies
         let numbers = Dictionary(uniqueKeysWithValues: discrepancies.enumerated().map { (Key($1.report, $1.index), $0 + 1) })
@@ -68,11 +76,11 @@ public struct SummaryHTMLReporter: RunReporter {
         html += sideList(summary, discrepancies: discrepancies, numbers: numbers, targets: targets)
         html += "<main>\n"
         html += countsTable(summary)
+        write(html)
         for (reportIndex, source) in sources.enumerated() where reportIndex < summary.reports.count {
-            html += reportSection(summary.reports[reportIndex], index: reportIndex, source: source, marks: marksByReport[reportIndex], summary: summary)
+            write(reportSection(summary.reports[reportIndex], index: reportIndex, source: source, marks: marksByReport[reportIndex], summary: summary))
         }
-        html += "</main>\n</div>\n</body>\n</html>\n"
-        return html
+        write("</main>\n</div>\n</body>\n</html>\n")
     }
 
     /// The title, the totals and the legend.
