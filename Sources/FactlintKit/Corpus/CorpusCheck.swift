@@ -88,7 +88,7 @@ public struct CorpusFacts: Sendable {
             }
             if rule.tolerates(evidence) { continue }
             let shown = group.shown
-            let places = shown.map { "\($0.fact.text) in \($0.fact.path):\($0.fact.label.span.start.line)" } + group.leftOut
+            let places = shown.map { "\($0.fact.text) in \($0.fact.path):\($0.fact.label.span.start.line)" } + group.leftOut(of: shown)
             let key = stated.fact.key.joined(separator: ", ")
             let (otherLine, otherPath) = (other.fact.label.span.start.line, other.fact.path)
             var values = stated.fact.bindings
@@ -217,7 +217,7 @@ public struct CorpusFacts: Sendable {
         }
 
         /// For each value with statements that `shown` leaves out, how many: "3 more statements of 84".
-        var leftOut: [String] {
+        func leftOut(of shown: [Kept]) -> [String] {
             var shownCount = [Int](repeating: 0, count: values.count)
             for statement in shown { shownCount[statement.value] += 1 }
             return values.indices.compactMap { value in
