@@ -42,7 +42,7 @@ struct Merge: ParsableCommand {
             }
             // Read a line at a time: a shard of a large archive is hundreds of megabytes.
             let readable = TextLines.forEach(inFile: file) { number, line in
-                guard var record = try? ShardRecord.decode(line) else {
+                guard var record = try? ShardRecord.decode(line, keepingFigures: false) else {
                     problems.report(problem(at: number, "this line is not what `factlint facts --format jsonl` writes", help: "merge only the output of `factlint facts --format jsonl --shard I/N`"))
                     return
                 }

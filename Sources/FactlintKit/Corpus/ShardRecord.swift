@@ -102,7 +102,95 @@ public struct ShardRecord: Codable, Sendable {
         String(decoding: try JSONLine.encoder().encode(self), as: UTF8.self)
     }
 
-    public static func decode(_ line: String) throws -> ShardRecord {
-        try JSONLine.decoder().decode(ShardRecord.self, from: Data(line.utf8))
+    /// Reads a line of shard output.
+    ///
+    /// - Parameter keepingFigures: false leaves out the report's figures, which `merge` does not
+    ///   use and which are nearly all of a line's bytes: the member is cut from the text before
+    ///   the JSON is decoded, rather than decoded and dropped.
+    public static func decode(_ line: String, keepingFigures: Bool = true) throws -> ShardRecord {
+        var bytes = Array(line.utf8)
+        if !keepingFigures, let cut = ShardRecord.figuresMember(in: bytes) { bytes.removeSubrange(cut) }
+        return try JSONLine.decoder().decode(ShardRecord.self, from: Data(bytes))
+    }
+
+    /// Where the object's own `"figures": …` member is, with one comma beside it, so that
+    /// removing the range leaves the rest of the object as it was; nil when the line has no
+    /// such member or is not JSON this can follow (the decoder then reads it whole, and says
+    /// what is wrong).
+    static func figuresMember(in bytes: [UInt8]) -> Range<Int>? {
+        let key = Array("\"figures\"".utf8)
+        let (quote, backslash, colon, comma) = (UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: ":"), UInt8(ascii: ","))
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        // The index just past the string that opens at `start`.
+        func endOfString(_ start: Int) -> Int? {
+            var index = start + 1
+            while index < bytes.count {
+                if bytes[index] == backslash {
+                    index += 2
+                } else if bytes[index] == quote {
+                    return index + 1
+                } else {
+                    index += 1
+                }
+            }
+            return nil
+        }
+        // The index just past the value that starts at `start`: a string, an array or object
+        // (nested values and strings skipped whole), or a bare number, literal up to its end.
+        func endOfValue(_ start: Int) -> Int? {
+            guard start < bytes.count else { return nil }
+            if bytes[start] == quote { return endOfString(start) }
+            var depth = 0
+            var index = start
+            while index < bytes.count {
+                switch bytes[index] {
+                case quote:
+                    guard let end = endOfString(index) else { return nil }
+                    index = end
+                    continue
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    if depth == 0 { return index }
+                    depth -= 1
+                    if depth == 0 { return index + 1 }
+                case comma where depth == 0:
+                    return index
+                default:
+                    break
+                }
+                index += 1
+            }
+            return depth == 0 ? index : nil
+        }
+        func skipSpace(_ start: Int) -> Int {
+            var index = start
+            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            return index
+        }
+        var index = skipSpace(0)
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
+        index += 1
+        // Member by member: a key, a colon, a value, then a comma or the end of the object.
+        var commaBefore: Int?
+        while true {
+            index = skipSpace(index)
+            guard index < bytes.count, bytes[index] == quote, let keyEnd = endOfString(index) else { return nil }
+            let keyStart = index
+            index = skipSpace(keyEnd)
+            guard index < bytes.count, bytes[index] == colon else { return nil }
+            guard let valueEnd = endOfValue(skipSpace(index + 1)) else { return nil }
+            index = skipSpace(valueEnd)
+            guard index < bytes.count else { return nil }
+            let commaAfter = bytes[index] == comma ? index : nil
+            if bytes[keyStart..<keyEnd].elementsEqual(key) {
+                // With the comma after it; the last member, with the comma before it.
+                if let commaAfter { return keyStart..<(commaAfter + 1) }
+                return (commaBefore ?? keyStart)..<valueEnd
+            }
+            guard let commaAfter else { return nil }
+            commaBefore = commaAfter
+            index = commaAfter + 1
+        }
     }
 }
