@@ -121,52 +121,33 @@ extension Facts {
         pathDiagnostics.forEach(report)
         // Records are written as they come, to standard output or to the temporary file that
         // becomes the output file at the end: memory holds a few reports, not the whole shard.
-        var file: AtomicFile.Writer?
+        func produce(_ write: (String) -> Void) {
+            write(lines.map { $0 + "\n" }.joined())
+            // Each report is encoded on the job that linted it.
+            run.lint(files: shard.map(\.path), jobs: jobs.count, finish: { position, outcome in
+                let record = ShardRecord.document(index: shard[position].index, outcome: outcome)
+                return (outcome.path, outcome.diagnostics, Result { try record.encoded() })
+            }) { path, diagnostics, encoded in
+                diagnostics.forEach { Output.error($0.rendered()) }
+                if !diagnostics.isEmpty { failed = true }
+                switch encoded {
+                case .success(let line):
+                    write(line + "\n")
+                case .failure(let error):
+                    Output.error(Diagnostic(path: path, message: "cannot write what was found: \(error)").rendered())
+                    failed = true
+                }
+            }
+        }
         if let output {
             do {
-                file = try AtomicFile.Writer(path: output)
+                try AtomicFile.write(to: output, produce)
             } catch {
                 Output.error(error.rendered())
-                throw Exit.failure
-            }
-        }
-        // The first failure to write ends the writing (a full disk fails every write after it).
-        var writeFailure: Diagnostic?
-        func write(_ text: String) {
-            guard writeFailure == nil else { return }
-            guard let file else { return print(text, terminator: "") }
-            do {
-                try file.write(text)
-            } catch {
-                writeFailure = error
-            }
-        }
-        write(lines.map { $0 + "\n" }.joined())
-        // Each report is encoded on the job that linted it.
-        run.lint(files: shard.map(\.path), jobs: jobs.count, finish: { position, outcome in
-            let record = ShardRecord.document(index: shard[position].index, outcome: outcome)
-            return (outcome.path, outcome.diagnostics, Result { try record.encoded() })
-        }) { path, diagnostics, encoded in
-            diagnostics.forEach { Output.error($0.rendered()) }
-            if !diagnostics.isEmpty { failed = true }
-            switch encoded {
-            case .success(let line):
-                write(line + "\n")
-            case .failure(let error):
-                Output.error(Diagnostic(path: path, message: "cannot write what was found: \(error)").rendered())
                 failed = true
             }
-        }
-        if writeFailure == nil, let file {
-            do {
-                try file.commit()
-            } catch {
-                writeFailure = error
-            }
-        }
-        if let writeFailure {
-            Output.error(writeFailure.rendered())
-            failed = true
+        } else {
+            produce { print($0, terminator: "") }
         }
         if failed { throw Exit.failure }
     }

@@ -108,9 +108,9 @@ public struct ShardRecord: Codable, Sendable {
     ///   use and which are nearly all of a line's bytes: the member is cut from the text before
     ///   the JSON is decoded, rather than decoded and dropped.
     public static func decode(_ line: String, keepingFigures: Bool = true) throws -> ShardRecord {
-        var bytes = Array(line.utf8)
-        if !keepingFigures, let cut = ShardRecord.figuresMember(in: bytes) { bytes.removeSubrange(cut) }
-        return try JSONLine.decoder().decode(ShardRecord.self, from: Data(bytes))
+        var data = Data(line.utf8)
+        if !keepingFigures, let cut = ShardRecord.figuresMember(in: Array(data)) { data.removeSubrange(cut) }
+        return try JSONLine.decoder().decode(ShardRecord.self, from: data)
     }
 
     /// Where the object's own `"figures": …` member is, with one comma beside it, so that
