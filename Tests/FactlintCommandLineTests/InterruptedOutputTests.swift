@@ -77,7 +77,7 @@ import Testing
 
         for (attempt, delay) in [0.0, 0.05, 0.1, 0.2, 0.4].enumerated() {
             try Data(old.utf8).write(to: output)
-            let process = try Self.interrupt(arguments, in: directory, after: delay, with: attempt.isMultiple(of: 2) ? SIGINT : SIGTERM)
+            _ = try Self.interrupt(arguments, in: directory, after: delay, with: attempt.isMultiple(of: 2) ? SIGINT : SIGTERM)
 
             let text = try String(contentsOf: output, encoding: .utf8)
             if text != old {

@@ -20,24 +20,25 @@ import Foundation
 /// Lines and columns count from 1, columns in Unicode scalars; offsets are UTF-8 byte offsets
 /// from 0, and `end` is just after the span. An unbounded end of an interval, a missing
 /// `evidence`, `line`, `column` or `help` is `null`. Severities are `error`, `warning` or `info`.
-public struct JSONReporter: RunReporter {
+public struct JSONReporter: PiecewiseRunReporter {
     /// The schema version this reporter writes.
     public static let version = 1
 
     public init() {}
 
-    public func render(reports: [DocumentReport], rules: [Rule], diagnostics: [Diagnostic]) -> String {
+    /// Writes the document around the findings, and the findings one at a time.
+    public func write(reports: [DocumentReport], rules: [Rule], diagnostics: [Diagnostic], to write: (String) -> Void) {
         let run = Run(
             version: JSONReporter.version,
-            findings: reports.flatMap(\.findings).map(Run.Finding.init),
+            findings: JSONSplice.Placeholder(),
             summary: Run.Summary(LintSummary(reports: reports, rules: rules.count)),
             diagnostics: diagnostics.map(Run.Diagnostic.init)
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let findings = reports.lazy.flatMap(\.findings).map(Run.Finding.init)
         // Every number is finite by construction (unbounded ends are nil), so encoding cannot fail.
-        guard let data = try? encoder.encode(run) else { return "{\"version\": \(JSONReporter.version), \"findings\": [], \"diagnostics\": []}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        if !JSONSplice().write(run, splicing: findings, to: write) {
+            write("{\"version\": \(JSONReporter.version), \"findings\": [], \"diagnostics\": []}\n")
+        }
     }
 }
 
@@ -45,7 +46,8 @@ extension JSONReporter {
     /// The document, field for field.
     struct Run: Encodable {
         var version: Int
-        var findings: [Finding]
+        /// Where the findings go, each encoded as a `Finding`.
+        var findings: JSONSplice.Placeholder
         var summary: Summary
         var diagnostics: [Diagnostic]
 

@@ -15,7 +15,8 @@ extension SARIFReporter {
             var invocations: [Invocation]
             var originalUriBaseIds: [String: ArtifactLocation]?
             var columnKind: String
-            var results: [Result]
+            /// Where the results go, each encoded as a `Result`.
+            var results: JSONSplice.Placeholder
         }
 
         struct Tool: Encodable {

@@ -7,7 +7,7 @@ import Foundation
 /// Columns count Unicode scalars (`columnKind: unicodeCodePoints`) and the end column is just
 /// after the span, as SARIF defines it. Relative report paths are relative to `SRCROOT`, the
 /// base directory given. Problems with the input are tool execution notifications.
-public struct SARIFReporter: RunReporter {
+public struct SARIFReporter: PiecewiseRunReporter {
     /// factlint's version, for `tool.driver.version`.
     public var toolVersion: String
     /// Where to read about factlint, for `tool.driver.informationUri`.
@@ -21,7 +21,8 @@ public struct SARIFReporter: RunReporter {
         self.baseDirectory = baseDirectory
     }
 
-    public func render(reports: [DocumentReport], rules: [Rule], diagnostics: [Diagnostic]) -> String {
+    /// Writes the log around the results, and the results one at a time.
+    public func write(reports: [DocumentReport], rules: [Rule], diagnostics: [Diagnostic], to write: (String) -> Void) {
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = index }
         let driver = Log.Driver(
@@ -35,7 +36,7 @@ public struct SARIFReporter: RunReporter {
                 )
             }
         )
-        let results = reports.flatMap(\.findings).map { finding in
+        let results = reports.lazy.flatMap(\.findings).map { finding in
             Log.Result(
                 ruleId: finding.ruleID, ruleIndex: ruleIndex[finding.ruleID], level: SARIFReporter.level(finding.severity),
                 message: Log.Message(text: SARIFReporter.plainText(finding.message)),
@@ -58,12 +59,11 @@ public struct SARIFReporter: RunReporter {
         let log = Log(runs: [Log.Run(
             tool: Log.Tool(driver: driver),
             invocations: [Log.Invocation(executionSuccessful: diagnostics.isEmpty, toolExecutionNotifications: notifications.isEmpty ? nil : notifications)],
-            originalUriBaseIds: base, columnKind: "unicodeCodePoints", results: results
+            originalUriBaseIds: base, columnKind: "unicodeCodePoints", results: JSONSplice.Placeholder()
         )])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(log) else { return "{\"version\": \"2.1.0\", \"runs\": []}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        if !JSONSplice().write(log, splicing: results, to: write) {
+            write("{\"version\": \"2.1.0\", \"runs\": []}\n")
+        }
     }
 
     func location(_ span: SourceSpan, message: String, id: Int?) -> Log.Location {
