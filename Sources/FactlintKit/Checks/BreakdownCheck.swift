@@ -193,13 +193,13 @@ struct ListReader {
     }
 
     func countFigure(_ index: Int) -> Int? {
-        guard index >= 0, index < items.count, case .figure(let figure) = items[index], document.figures[figure].kind == .count else { return nil }
+        guard index >= 0, index < items.count, let figure = items[index].figure, document.figures[figure].kind == .count else { return nil }
         return figure
     }
 
     /// A figure that can be a part of a total: a count or an amount of money.
     func amountFigure(_ index: Int) -> Int? {
-        guard index >= 0, index < items.count, case .figure(let figure) = items[index] else { return nil }
+        guard index >= 0, index < items.count, let figure = items[index].figure else { return nil }
         let kind = document.figures[figure].kind
         return kind == .count || kind == .money ? figure : nil
     }
@@ -215,13 +215,13 @@ struct ListReader {
 
     /// Whether the item at `index` is the ASCII mark `mark`.
     func isMark(_ index: Int, _ mark: Unicode.Scalar) -> Bool {
-        guard index >= 0, index < items.count, case .token(let token) = items[index] else { return false }
+        guard index >= 0, index < items.count, let token = items[index].token else { return false }
         let bounds = document.tokens[token].bytes
         return bounds.count == 1 && UInt32(document.source.bytes[bounds.lowerBound]) == mark.value
     }
 
     func word(_ index: Int) -> String? {
-        guard index >= 0, index < items.count, case .token(let token) = items[index], document.tokens[token].kind == .word else { return nil }
+        guard index >= 0, index < items.count, let token = items[index].token, document.tokens[token].kind == .word else { return nil }
         return ByteText.lowercasedString(document.source.bytes, document.tokens[token].bytes)
     }
 
@@ -337,7 +337,7 @@ struct ListReader {
     ]
 
     func isDate(_ index: Int) -> Bool {
-        guard case .figure(let figure) = items[index] else { return false }
+        guard let figure = items[index].figure else { return false }
         return document.figures[figure].kind == .date
     }
 
@@ -362,7 +362,7 @@ struct ListReader {
 
     /// Whether the item is a word token (as `word(_:)` reads it).
     func isWordOrNumber(_ index: Int) -> Bool {
-        guard case .token(let token) = items[index] else { return false }
+        guard let token = items[index].token else { return false }
         return document.tokens[token].kind == .word
     }
 

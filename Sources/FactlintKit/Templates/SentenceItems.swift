@@ -3,9 +3,19 @@ import FactlintFigures
 /// A document's sentences as templates see them: words and punctuation, with each figure as
 /// one item and citation markers ("[2]") left out; every sentence's items in one array.
 struct SentenceItems {
-    enum Item: Equatable {
-        case token(Int)
-        case figure(Int)
+    /// A token or a figure of the document, by its index, in four bytes: a long report holds
+    /// millions of items, and matching reads them in order.
+    struct Item: Equatable {
+        /// The token's index, or the bitwise NOT of the figure's (negative).
+        private let raw: Int32
+
+        static func token(_ index: Int) -> Item { Item(raw: Int32(truncatingIfNeeded: index)) }
+        static func figure(_ index: Int) -> Item { Item(raw: ~Int32(truncatingIfNeeded: index)) }
+
+        /// The token's index in `Document.tokens`, when the item is a token.
+        var token: Int? { raw >= 0 ? Int(raw) : nil }
+        /// The figure's index in `Document.figures`, when the item is a figure.
+        var figure: Int? { raw < 0 ? Int(~raw) : nil }
     }
 
     /// Where each sentence's items begin, with the end of the last as a final entry.

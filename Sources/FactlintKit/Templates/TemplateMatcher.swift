@@ -114,7 +114,7 @@ struct TemplateMatcher {
             }
             let bytes = search.itemBytes(captured.lowerBound).lowerBound..<search.itemBytes(captured.upperBound - 1).upperBound
             var figure: Int?
-            if slot.type.capturesFigure, case .figure(let figureIndex) = search.item(captured.lowerBound) { figure = figureIndex }
+            if slot.type.capturesFigure, let figureIndex = search.item(captured.lowerBound).figure { figure = figureIndex }
             captures.append(Binding(bytes: bytes, figure: figure, text: document.source.text(bytes)))
         }
         let bytes = search.itemBytes(range.lowerBound).lowerBound..<search.itemBytes(range.upperBound - 1).upperBound
@@ -296,10 +296,9 @@ struct TemplateMatcher {
         func item(_ position: Int) -> SentenceItems.Item { document.items[base + position] }
 
         func itemBytes(_ position: Int) -> Range<Int> {
-            switch document.items[base + position] {
-            case .token(let index): return document.tokens[index].bytes
-            case .figure(let index): return document.figures[index].bytes
-            }
+            let item = document.items[base + position]
+            if let index = item.figure { return document.figures[index].bytes }
+            return document.tokens[item.token ?? 0].bytes
         }
 
         // Positions are small (a sentence's items, within a document's), so the arithmetic on
@@ -333,7 +332,7 @@ struct TemplateMatcher {
         private func admitsStart(at position: Int) -> Bool {
             let itemTraits = traits(position)
             if itemTraits.contains(.figure) {
-                guard starts.figures != 0, case .figure(let figure) = document.items[base &+ position] else { return false }
+                guard starts.figures != 0, let figure = document.items[base &+ position].figure else { return false }
                 var filters = starts.figures
                 while filters != 0 {
                     if LoweredProgram.FigureFilter(rawValue: Int32(filters.trailingZeroBitCount))!.accepts(document.figures.baseAddress! + figure) { return true }
@@ -372,7 +371,7 @@ struct TemplateMatcher {
                 return run(pc: pc + 1, position: position + 1)
             case .wordPrefix:
                 guard position < count, !traits(position).contains(.punctuation), !traits(position).contains(.figure),
-                      case .token(let token) = document.items[base + position],
+                      let token = document.items[base + position].token,
                       ByteText.hasPrefix(document.bytes, document.tokens[token].bytes, lowercase: prefixes[Int(op.a)]) else { return nil }
                 return run(pc: pc + 1, position: position + 1)
             case .mark:
@@ -386,7 +385,7 @@ struct TemplateMatcher {
                     end += 1
                 }
             case .figureSlot:
-                guard position < count, case .figure(let figure) = document.items[base + position],
+                guard position < count, let figure = document.items[base + position].figure,
                       LoweredProgram.FigureFilter(rawValue: op.b)!.accepts(document.figures.baseAddress! + figure) else { return nil }
                 return capturing(slot: Int(op.a), position..<(position + 1), pc: pc)
             case .choiceSlot:
