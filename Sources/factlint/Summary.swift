@@ -46,7 +46,7 @@ struct Summary: ParsableCommand {
 
         var summary = DiscrepancySummary(rules: run.rules.count)
         // Only the HTML page shows the reports' text; the other formats keep just the counts and rows.
-        var sources: [SourceFile] = []
+        var texts = ReportTexts()
         // The statements of facts compared across reports, held against each other at the end.
         var facts = CorpusFacts()
         // Suppressions that may silence a finding across reports, judged with those findings.
@@ -58,6 +58,8 @@ struct Summary: ParsableCommand {
         var cacheLines: [(path: String, line: String)] = []
         run.lint(files: files, jobs: jobs.count, standardInputName: stdinFilename ?? "<stdin>", cache: cache?.cache) { outcome in
             if let line = outcome.cacheLine { cacheLines.append((outcome.path, line)) }
+            // Outcomes come in the order of `files`, one each.
+            let file = done < files.count ? files[done] : LintRun.standardInputPath
             done += 1
             progress.update(done: done)
             outcome.diagnostics.forEach(problems.report)
@@ -68,7 +70,7 @@ struct Summary: ParsableCommand {
             let source = document.source
             held.add(document) { _, line in QuotedLine(source: source, line: line) }
             summary.add(document)
-            if format == .html { sources.append(document.source) }
+            if format == .html { texts.add(document.source, readFrom: file == LintRun.standardInputPath ? nil : file) }
         }
         progress.finish()
         cacheOptions.save(cache, lines: cacheLines, problems: problems)
@@ -94,7 +96,15 @@ struct Summary: ParsableCommand {
             let rendered = SummaryJSONReporter().render(summary)
             produce = { $0(rendered) }
         case .html:
-            produce = { [summary, sources] in SummaryHTMLReporter().write(summary, sources: sources, to: $0) }
+            produce = { [summary, texts] write in
+                let unquoted = SummaryHTMLReporter().write(summary, texts: texts, to: write)
+                for index in unquoted {
+                    problems.report(Diagnostic(
+                        path: texts.path(at: index), message: "the report changed while factlint read the reports, so the page leaves out its text",
+                        help: "run factlint summary again once the reports are saved"
+                    ))
+                }
+            }
         }
         if let output {
             do {

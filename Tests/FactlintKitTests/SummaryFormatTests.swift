@@ -257,3 +257,73 @@ struct SummaryHTMLTests {
         #expect(page.text.contains("In 2019, 12 of 40"))
     }
 }
+
+/// The HTML page reads a report's text again when it writes the report's section, and quotes it
+/// only when the file is still as it was linted.
+@Suite struct ReportTextsTests {
+    static let text = "In 2019, courts convicted 12 of the 40 people charged.\n"
+
+    @Test func anUnchangedFileIsReadAgainAsItWas() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write("r.md", Self.text)
+        var texts = ReportTexts()
+        texts.add(SourceFile(path: "shown/r.md", text: Self.text), readFrom: file)
+        #expect(texts.count == 1)
+        #expect(texts.path(at: 0) == "shown/r.md")
+        #expect(texts.byteCount(at: 0) == Self.text.utf8.count)
+        let source = try #require(texts.source(at: 0))
+        #expect(source.path == "shown/r.md")
+        #expect(source.bytes == Array(Self.text.utf8))
+    }
+
+    @Test(arguments: [
+        "In 2019, courts convicted 13 of the 40 people charged.\n",  // same size, one figure changed
+        "In 2019, courts convicted 12 of the 40 people charged.\nMore.\n",  // grown
+        "In 2019.\n",  // shrunk
+        "",
+    ])
+    func aChangedFileIsNotQuoted(changed: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write("r.md", Self.text)
+        var texts = ReportTexts()
+        texts.add(SourceFile(path: "r.md", text: Self.text), readFrom: file)
+        try directory.write("r.md", changed)
+        #expect(texts.source(at: 0) == nil)
+        // Its size and path stay those it was linted with, which its highlights were placed in.
+        #expect(texts.byteCount(at: 0) == Self.text.utf8.count)
+    }
+
+    @Test func aDeletedFileIsNotQuotedAndStandardInputIsHeld() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write("r.md", Self.text)
+        var texts = ReportTexts()
+        texts.add(SourceFile(path: "r.md", text: Self.text), readFrom: file)
+        texts.add(SourceFile(path: "<stdin>", text: "Typed in.\n"), readFrom: nil)
+        try FileManager.default.removeItem(atPath: file)
+        #expect(texts.source(at: 0) == nil)
+        #expect(texts.source(at: 1)?.bytes == Array("Typed in.\n".utf8))
+    }
+
+    @Test func thePageSaysWhichReportChangedAndQuotesTheOthers() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let first = try directory.write("a.md", Self.text)
+        let second = try directory.write("b.md", "Of the 12, 5 were women.\n")
+        let sources = [SourceFile(path: "a.md", text: Self.text), SourceFile(path: "b.md", text: "Of the 12, 5 were women.\n")]
+        var texts = ReportTexts()
+        texts.add(sources[0], readFrom: first)
+        texts.add(sources[1], readFrom: second)
+        try directory.write("a.md", "Rewritten after the run read it.\n")
+        let reports = sources.map { DocumentReport(source: $0, findings: [], figuresRead: 2, figuresUsed: 0, checksRun: 0) }
+        var html = ""
+        let unquoted = SummaryHTMLReporter().write(DiscrepancySummary(reports: reports, rules: [], diagnostics: []), texts: texts) { html += $0 }
+        #expect(unquoted == [0])
+        let page = try SummaryHTMLTests.Page.parse(html)
+        #expect(page.text.contains("The file changed after factlint read it"))
+        #expect(!page.text.contains("Rewritten") && !page.text.contains("courts convicted"))
+        #expect(page.text.contains("Of the 12, 5 were women."))
+    }
+}

@@ -22,9 +22,20 @@ public struct SummaryHTMLReporter: RunReporter {
         return page
     }
 
-    /// The same page, handed to `write` in pieces: the head, the side list and the counts, then
-    /// one report's section at a time, so a run over thousands of reports is never held whole.
+    /// The same page, handed to `write` in pieces.
     public func write(_ summary: DiscrepancySummary, sources: [SourceFile], to write: (String) -> Void) {
+        self.write(summary, texts: ReportTexts(holding: sources), to: write)
+    }
+
+    /// The page for a summary whose reports' texts are `texts` (in the same order), handed to
+    /// `write` in pieces: the head, the side list and the counts, then one report's section at a
+    /// time, each report's text fetched as its section is written, so a run over thousands of
+    /// reports is never held whole.
+    ///
+    /// - Returns: the reports whose text could not be quoted (their file changed since they were
+    ///   read), by index; their sections say so.
+    @discardableResult
+    public func write(_ summary: DiscrepancySummary, texts: ReportTexts, to write: (String) -> Void) -> [Int] {
         // Number the discrepancies as the side list shows them: worst first, from 1.
         let discrepancies = summary.discrepancies
         let numbers = Dictionary(uniqueKeysWithValues: discrepancies.enumerated().map { (Key($1.report, $1.index), $0 + 1) })
@@ -39,8 +50,8 @@ public struct SummaryHTMLReporter: RunReporter {
             }
         }
         var marksByReport: [[Highlight]] = []
-        for (reportIndex, source) in sources.enumerated() {
-            marksByReport.append(Highlight.merge(labelsByPath[source.path] ?? [], source: source, report: reportIndex))
+        for reportIndex in 0..<texts.count {
+            marksByReport.append(Highlight.merge(labelsByPath[texts.path(at: reportIndex)] ?? [], byteCount: texts.byteCount(at: reportIndex), report: reportIndex))
         }
         // Where the side list sends each finding: the highlight holding its primary figure, else its line.
         var targets: [Int: String] = [:]
@@ -77,10 +88,14 @@ public struct SummaryHTMLReporter: RunReporter {
         html += "<main>\n"
         html += countsTable(summary)
         write(html)
-        for (reportIndex, source) in sources.enumerated() where reportIndex < summary.reports.count {
+        var unquoted: [Int] = []
+        for reportIndex in 0..<min(texts.count, summary.reports.count) {
+            let source = texts.source(at: reportIndex)
+            if source == nil { unquoted.append(reportIndex) }
             write(reportSection(summary.reports[reportIndex], index: reportIndex, source: source, marks: marksByReport[reportIndex], summary: summary))
         }
         write("</main>\n</div>\n</body>\n</html>\n")
+        return unquoted
     }
 
     /// The title, the totals and the legend.
@@ -152,12 +167,17 @@ public struct SummaryHTMLReporter: RunReporter {
     }
 
     /// One report: its counts, then its text line by line with the highlights.
-    func reportSection(_ counts: ReportCounts, index: Int, source: SourceFile, marks: [Highlight], summary: DiscrepancySummary) -> String {
+    /// - Parameter source: the report's text, or nil when its file changed after it was read.
+    func reportSection(_ counts: ReportCounts, index: Int, source: SourceFile?, marks: [Highlight], summary: DiscrepancySummary) -> String {
         var html = "<section class=\"report\" id=\"r\(index)\">\n"
         // A clean report's text is folded away; a report with a finding or a marked figure is open.
         html += counts.findings > 0 || !marks.isEmpty ? "<details open=\"open\">\n" : "<details>\n"
         html += "<summary><h2>\(escape(counts.path))</h2> <span class=\"report-counts\">\(escape(counts.findingsText)); "
         html += "\(counts.figuresRead) figures, \(counts.figuresUsed) used (\(escape(counts.coverageText))); \(counts.checksPassed) of \(counts.checksRun) checks passed</span></summary>\n"
+        guard let source else {
+            html += "<p class=\"changed\">The file changed after factlint read it, so its text is not shown here; run factlint summary again.</p>\n"
+            return html + "</details>\n</section>\n"
+        }
         html += "<div class=\"source\">\n"
         var next = 0
         // A final line break does not start a line of its own.
@@ -221,11 +241,11 @@ public struct SummaryHTMLReporter: RunReporter {
         var isPrimary: Bool { references.contains(where: \.isPrimary) }
 
         /// The highlights of one report: every label in it, overlapping ones merged.
-        static func merge(_ labels: [(label: Label, reference: Reference)], source: SourceFile, report: Int) -> [Highlight] {
+        static func merge(_ labels: [(label: Label, reference: Reference)], byteCount: Int, report: Int) -> [Highlight] {
             var labelled: [(bytes: Range<Int>, reference: Reference)] = []
             for (label, reference) in labels {
-                let lower = min(label.span.bytes.lowerBound, source.bytes.count)
-                let upper = min(max(label.span.bytes.upperBound, lower), source.bytes.count)
+                let lower = min(label.span.bytes.lowerBound, byteCount)
+                let upper = min(max(label.span.bytes.upperBound, lower), byteCount)
                 guard upper > lower else { continue }
                 labelled.append((lower..<upper, reference))
             }
@@ -337,6 +357,7 @@ public struct SummaryHTMLReporter: RunReporter {
     section.report summary { cursor: pointer; padding: 0.25rem 0; }
     section.report summary h2 { display: inline; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.95rem; }
     .report-counts { color: var(--muted); font-size: 0.85rem; }
+    p.changed { color: var(--warning); font-style: italic; }
     .source { font-size: 0.95rem; }
     .line { display: flex; min-height: 1.5em; }
     .line:target { background: #fff8c5; }
