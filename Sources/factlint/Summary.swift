@@ -83,7 +83,7 @@ struct Summary: ParsableCommand {
         // Problems with the input are on stderr already; a table on the same terminal need not repeat them.
         if format != .text || output != nil { summary.diagnostics = problems.diagnostics }
 
-        // The page goes out a report at a time; the other formats are small, and go out whole.
+        // The page and the JSON go out a report at a time; the tables are small, and go out whole.
         let produce: ((String) -> Void) -> Void
         switch format {
         case .text:
@@ -93,8 +93,7 @@ struct Summary: ParsableCommand {
             let rendered = SummaryMarkdownReporter().render(summary)
             produce = { $0(rendered) }
         case .json:
-            let rendered = SummaryJSONReporter().render(summary)
-            produce = { $0(rendered) }
+            produce = { [summary] in SummaryJSONReporter().write(summary, to: $0) }
         case .html:
             produce = { [summary, texts] write in
                 let unquoted = SummaryHTMLReporter().write(summary, texts: texts, to: write)

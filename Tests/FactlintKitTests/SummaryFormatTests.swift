@@ -84,6 +84,49 @@ struct SummaryJSONTests {
         #expect(try !schema.violations(of: JSONDocument.parse(badSeverity)).isEmpty)
     }
 
+    @Test(arguments: [false, true])
+    func theDocumentWrittenInPiecesIsTheWholeTree(empty: Bool) throws {
+        let summary = empty ? DiscrepancySummary(reports: [], rules: [], diagnostics: []) : SummaryFixture.summary
+        var pieces: [String] = []
+        SummaryJSONReporter().write(summary) { pieces.append($0) }
+        let whole: JSONValue = .object([
+            ("schema", .string(SummaryJSONReporter.schema)),
+            ("version", .int(SummaryJSONReporter.version)),
+            ("rules", .int(summary.rules)),
+            ("reports", .array(summary.reports.map(SummaryJSONReporter.counts))),
+            ("discrepancies", .array(summary.discrepancies.map(SummaryJSONReporter.discrepancy))),
+            ("totals", SummaryJSONReporter.counts(summary.totals, reports: summary.reports.count)),
+            ("diagnostics", .array(summary.diagnostics.map(SummaryJSONReporter.diagnostic))),
+        ])
+        #expect(pieces.joined() == whole.serialized() + "\n")
+        // Each report's counts and each discrepancy is a piece of its own.
+        #expect(pieces.count > summary.reports.count + summary.discrepancies.count)
+        #expect(empty || !summary.discrepancies.isEmpty)
+    }
+
+    @Test func valuesAreIndentedTwoSpacesALevelWithEmptyArraysAndObjectsOnOneLine() {
+        let value: JSONValue = .object([
+            ("a", .array([.int(1), .object([("b", .null), ("c", .array([]))])])),
+            ("d", .object([])),
+            ("e", .string("line\nbreak \"q\"")),
+            ("f", .number(.infinity)),
+        ])
+        #expect(value.serialized() == """
+        {
+          "a": [
+            1,
+            {
+              "b": null,
+              "c": []
+            }
+          ],
+          "d": {},
+          "e": "line\\nbreak \\"q\\"",
+          "f": null
+        }
+        """)
+    }
+
     @Test func theValuesAreTheSummarys() throws {
         let summary = SummaryFixture.summary
         let document = try JSONDocument.parse(SummaryJSONReporter().render(summary))

@@ -13,21 +13,59 @@ enum JSONValue: Sendable {
 
     /// The value as indented JSON text.
     func serialized(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
+        var output = ""
+        write(into: &output, indent: indent)
+        return output
+    }
+
+    /// Appends the value as indented JSON text, `indent` levels in: each value is appended once,
+    /// rather than built as a string and copied into its parent's at every level.
+    func write(into output: inout String, indent: Int) {
         switch self {
-        case .null: return "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .int(let value): return String(value)
-        case .number(let value): return value.isFinite ? Interval.format(value) : "null"
-        case .string(let value): return JSONValue.quoted(value)
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .int(let value): output += String(value)
+        case .number(let value): output += value.isFinite ? Interval.format(value) : "null"
+        case .string(let value): output += JSONValue.quoted(value)
         case .array(let values):
-            if values.isEmpty { return "[]" }
-            return "[\n" + values.map { inner + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
+            JSONValue.writeArray(count: values.count, indent: indent, into: &output) { index, output in values[index].write(into: &output, indent: indent + 1) }
         case .object(let fields):
-            if fields.isEmpty { return "{}" }
-            return "{\n" + fields.map { inner + JSONValue.quoted($0.0) + ": " + $0.1.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)}"
+            guard !fields.isEmpty else {
+                output += "{}"
+                return
+            }
+            output += "{\n"
+            for (index, (key, value)) in fields.enumerated() {
+                if index > 0 { output += ",\n" }
+                JSONValue.pad(&output, indent + 1)
+                output += JSONValue.quoted(key) + ": "
+                value.write(into: &output, indent: indent + 1)
+            }
+            output += "\n"
+            JSONValue.pad(&output, indent)
+            output += "}"
         }
+    }
+
+    /// Appends an array of `count` elements, `indent` levels in, each appended by `element`.
+    static func writeArray(count: Int, indent: Int, into output: inout String, element: (Int, inout String) -> Void) {
+        guard count > 0 else {
+            output += "[]"
+            return
+        }
+        output += "[\n"
+        for index in 0..<count {
+            if index > 0 { output += ",\n" }
+            pad(&output, indent + 1)
+            element(index, &output)
+        }
+        output += "\n"
+        pad(&output, indent)
+        output += "]"
+    }
+
+    static func pad(_ output: inout String, _ indent: Int) {
+        for _ in 0..<indent { output += "  " }
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
