@@ -9,6 +9,8 @@ enum JSONValue: Sendable {
     case number(Double)
     case string(String)
     case array([JSONValue])
+    /// An array of `count` elements, each built when it is written, so a long one is never held.
+    case elements(count: Int, element: @Sendable (Int) -> JSONValue)
     case object([(String, JSONValue)])
 
     /// The value as indented JSON text.
@@ -20,7 +22,10 @@ enum JSONValue: Sendable {
 
     /// Appends the value as indented JSON text, `indent` levels in: each value is appended once,
     /// rather than built as a string and copied into its parent's at every level.
-    func write(into output: inout String, indent: Int) {
+    ///
+    /// - Parameter flush: called after each element of an `elements` array, to hand over the
+    ///   text so far and empty `output`; nothing by default.
+    func write(into output: inout String, indent: Int, flush: (inout String) -> Void = { _ in }) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
@@ -28,7 +33,12 @@ enum JSONValue: Sendable {
         case .number(let value): output += value.isFinite ? Interval.format(value) : "null"
         case .string(let value): output += JSONValue.quoted(value)
         case .array(let values):
-            JSONValue.writeArray(count: values.count, indent: indent, into: &output) { index, output in values[index].write(into: &output, indent: indent + 1) }
+            JSONValue.writeArray(count: values.count, indent: indent, into: &output) { index, output in values[index].write(into: &output, indent: indent + 1, flush: flush) }
+        case .elements(let count, let element):
+            JSONValue.writeArray(count: count, indent: indent, into: &output) { index, output in
+                element(index).write(into: &output, indent: indent + 1, flush: flush)
+                flush(&output)
+            }
         case .object(let fields):
             guard !fields.isEmpty else {
                 output += "{}"
@@ -39,7 +49,7 @@ enum JSONValue: Sendable {
                 if index > 0 { output += ",\n" }
                 JSONValue.pad(&output, indent + 1)
                 output += JSONValue.quoted(key) + ": "
-                value.write(into: &output, indent: indent + 1)
+                value.write(into: &output, indent: indent + 1, flush: flush)
             }
             output += "\n"
             JSONValue.pad(&output, indent)

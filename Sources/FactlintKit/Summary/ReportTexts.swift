@@ -7,9 +7,17 @@
 /// file changed in between: the page never shows text its highlights were not found in. A report
 /// read from standard input cannot be read again, and is held.
 public struct ReportTexts: Sendable {
-    enum Entry: Sendable {
+    struct Entry: Sendable {
+        /// The report's path, as its findings give it.
+        var path: String
+        /// The report's size in bytes when it was linted.
+        var byteCount: Int
+        var text: Text
+    }
+
+    enum Text: Sendable {
         case held(SourceFile)
-        case file(path: String, location: String, byteCount: Int, hash: ContentHash)
+        case file(location: String, hash: ContentHash)
     }
 
     private(set) var entries: [Entry] = []
@@ -18,7 +26,7 @@ public struct ReportTexts: Sendable {
 
     /// Texts held as they are, as a caller with every source at hand has them.
     public init(holding sources: [SourceFile]) {
-        entries = sources.map(Entry.held)
+        entries = sources.map { Entry(path: $0.path, byteCount: $0.bytes.count, text: .held($0)) }
     }
 
     /// Adds the next report.
@@ -27,42 +35,30 @@ public struct ReportTexts: Sendable {
     ///   cannot be (standard input), which is held.
     /// - Complexity: O(the report's size), to hash it.
     public mutating func add(_ source: SourceFile, readFrom file: String?) {
-        guard let file else {
-            entries.append(.held(source))
-            return
-        }
-        entries.append(.file(path: source.path, location: file, byteCount: source.bytes.count, hash: ContentHash(source.bytes)))
+        let text: Text = file.map { .file(location: $0, hash: ContentHash(source.bytes)) } ?? .held(source)
+        entries.append(Entry(path: source.path, byteCount: source.bytes.count, text: text))
     }
 
     public var count: Int { entries.count }
 
     /// The report's path, as its findings give it.
-    public func path(at index: Int) -> String {
-        switch entries[index] {
-        case .held(let source): return source.path
-        case .file(let path, _, _, _): return path
-        }
-    }
+    public func path(at index: Int) -> String { entries[index].path }
 
     /// The report's size in bytes when it was linted.
-    public func byteCount(at index: Int) -> Int {
-        switch entries[index] {
-        case .held(let source): return source.bytes.count
-        case .file(_, _, let byteCount, _): return byteCount
-        }
-    }
+    public func byteCount(at index: Int) -> Int { entries[index].byteCount }
 
     /// The report's text as it was linted, or nil when its file has changed since or can no
     /// longer be read.
     public func source(at index: Int) -> SourceFile? {
-        switch entries[index] {
+        let entry = entries[index]
+        switch entry.text {
         case .held(let source):
             return source
-        case .file(let path, let location, let byteCount, let hash):
+        case .file(let location, let hash):
             // A file that grew is too large for its old size, and so changed.
-            guard case .bytes(let bytes) = ReportFile.read(location, limit: byteCount),
-                  bytes.count == byteCount, ContentHash(bytes) == hash else { return nil }
-            return SourceFile(path: path, bytes: bytes)
+            guard case .bytes(let bytes) = ReportFile.read(location, limit: entry.byteCount),
+                  bytes.count == entry.byteCount, ContentHash(bytes) == hash else { return nil }
+            return SourceFile(path: entry.path, bytes: bytes)
         }
     }
 }

@@ -18,13 +18,8 @@ public struct SummaryHTMLReporter: RunReporter {
     /// The page for a summary whose reports were read from `sources` (in the same order).
     public func render(_ summary: DiscrepancySummary, sources: [SourceFile]) -> String {
         var page = ""
-        write(summary, sources: sources) { page += $0 }
+        write(summary, texts: ReportTexts(holding: sources)) { page += $0 }
         return page
-    }
-
-    /// The same page, handed to `write` in pieces.
-    public func write(_ summary: DiscrepancySummary, sources: [SourceFile], to write: (String) -> Void) {
-        self.write(summary, texts: ReportTexts(holding: sources), to: write)
     }
 
     /// The page for a summary whose reports' texts are `texts` (in the same order), handed to

@@ -29,42 +29,23 @@ public struct SummaryJSONReporter: RunReporter {
     /// The same document, handed to `write` in pieces: a report's counts or a discrepancy at a
     /// time, so a summary of thousands of reports is never held whole as text.
     public func write(_ summary: DiscrepancySummary, to write: (String) -> Void) {
+        let reports = summary.reports
         let discrepancies = summary.discrepancies
-        let members: [(key: String, value: Member)] = [
-            ("schema", .value(.string(SummaryJSONReporter.schema))),
-            ("version", .value(.int(SummaryJSONReporter.version))),
-            ("rules", .value(.int(summary.rules))),
-            ("reports", .elements(summary.reports.count) { SummaryJSONReporter.counts(summary.reports[$0]) }),
-            ("discrepancies", .elements(discrepancies.count) { SummaryJSONReporter.discrepancy(discrepancies[$0]) }),
-            ("totals", .value(SummaryJSONReporter.counts(summary.totals, reports: summary.reports.count))),
-            ("diagnostics", .value(.array(summary.diagnostics.map(SummaryJSONReporter.diagnostic)))),
-        ]
-        write("{\n")
-        for (index, member) in members.enumerated() {
-            var head = (index > 0 ? ",\n" : "") + "  " + JSONValue.quoted(member.key) + ": "
-            switch member.value {
-            case .value(let value):
-                value.write(into: &head, indent: 1)
-                write(head)
-            case .elements(let count, _) where count == 0:
-                write(head + "[]")
-            case .elements(let count, let element):
-                write(head + "[\n")
-                for position in 0..<count {
-                    var piece = position > 0 ? ",\n    " : "    "
-                    element(position).write(into: &piece, indent: 2)
-                    write(piece)
-                }
-                write("\n  ]")
-            }
+        let document: JSONValue = .object([
+            ("schema", .string(SummaryJSONReporter.schema)),
+            ("version", .int(SummaryJSONReporter.version)),
+            ("rules", .int(summary.rules)),
+            ("reports", .elements(count: reports.count) { SummaryJSONReporter.counts(reports[$0]) }),
+            ("discrepancies", .elements(count: discrepancies.count) { SummaryJSONReporter.discrepancy(discrepancies[$0]) }),
+            ("totals", SummaryJSONReporter.counts(summary.totals, reports: reports.count)),
+            ("diagnostics", .array(summary.diagnostics.map(SummaryJSONReporter.diagnostic))),
+        ])
+        var output = ""
+        document.write(into: &output, indent: 0) { text in
+            write(text)
+            text = ""
         }
-        write("\n}\n")
-    }
-
-    /// A member of the document: a value, or a long array built an element at a time.
-    enum Member {
-        case value(JSONValue)
-        case elements(Int, (Int) -> JSONValue)
+        write(output + "\n")
     }
 
     static func counts(_ counts: ReportCounts) -> JSONValue {
