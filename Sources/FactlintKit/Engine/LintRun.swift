@@ -54,9 +54,8 @@ public struct LintRun: Sendable {
     public func files(for inputs: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
-        // Each file taken, under its name as a string: the same name again is the same file,
-        // unless its bytes differ.
-        var taken: [String: String] = [:]
+        // Each file taken, as a string: the same name again is the same file, unless its bytes differ.
+        var taken: Set<String> = []
         for input in inputs {
             if input == LintRun.standardInputPath {
                 files.append(input)
@@ -65,13 +64,14 @@ public struct LintRun: Sendable {
             let named = FileWalker.kind(of: input) == .file
             let (found, pathDiagnostics) = ReportPaths.expand([input], extensions: configuration.extensions)
             diagnostics += pathDiagnostics
+            taken.reserveCapacity(taken.count + found.count)
             for file in found where named || configuration.selects(file) {
-                guard let first = taken[file] else {
-                    taken[file] = file
+                let (isNew, first) = taken.insert(file)
+                if isNew {
                     files.append(file)
                     continue
                 }
-                if !first.utf8.elementsEqual(file.utf8) {
+                if FileWalker.compare(first, file) != 0 {
                     diagnostics.append(Diagnostic(
                         path: file, message: "not linted: its name looks the same as \(first)'s but encodes its accents differently (Unicode normalisation), and factlint tells reports apart by name",
                         help: "rename one of the two files; \(first) is linted"

@@ -306,15 +306,19 @@ public enum ReportPaths {
     public static func expand(_ paths: [String], extensions: Set<String> = defaultExtensions) -> (files: [String], diagnostics: [Diagnostic]) {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
+        // The files of one path are each found once; only a second path can name one again.
         var seen: Set<ExactPath> = []
+        func isNew(_ file: String) -> Bool {
+            paths.count == 1 || seen.insert(ExactPath(file)).inserted
+        }
         for path in paths {
             switch FileWalker.kind(of: path) {
             case .file:
-                if seen.insert(ExactPath(path)).inserted { files.append(path) }
+                if isNew(path) { files.append(path) }
             case .directory:
                 let walked = FileWalker.walk(path, extensions: extensions)
                 diagnostics.append(contentsOf: walked.diagnostics)
-                for file in walked.files where seen.insert(ExactPath(file)).inserted {
+                for file in walked.files where isNew(file) {
                     files.append(file)
                 }
             case .missing:
@@ -324,7 +328,7 @@ public enum ReportPaths {
                     if matched.files.isEmpty {
                         diagnostics.append(Diagnostic(path: path, message: "no report matches the pattern", help: "check the pattern; quote it so the shell leaves it to factlint"))
                     }
-                    for file in matched.files where seen.insert(ExactPath(file)).inserted { files.append(file) }
+                    for file in matched.files where isNew(file) { files.append(file) }
                 } else {
                     diagnostics.append(Diagnostic(path: path, message: "no such file or folder", help: "pass the path of a report or of a folder of reports"))
                 }
