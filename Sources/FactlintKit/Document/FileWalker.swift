@@ -46,8 +46,19 @@ public enum FileWalker {
 
     /// The lowercase extension of a file name ("md" for "Report.MD"); empty when it has none.
     static func pathExtension(_ name: String) -> String {
-        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return "" }
-        return String(name[name.index(after: dot)...]).lowercased()
+        pathExtension(ArraySlice(name.utf8))
+    }
+
+    /// The lowercase extension of a file name given as bytes: ASCII lowercased byte by byte, any
+    /// other as `String.lowercased()` does it.
+    static func pathExtension(_ name: ArraySlice<UInt8>) -> String {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+        let suffix = name[(dot + 1)...]
+        guard suffix.allSatisfy({ $0 < 0x80 }) else { return String(decoding: suffix, as: UTF8.self).lowercased() }
+        return String(unsafeUninitializedCapacity: suffix.count) { buffer in
+            for (offset, byte) in suffix.enumerated() { buffer[offset] = ByteText.lowercased(byte) }
+            return suffix.count
+        }
     }
 
     /// The canonical path with every symbolic link resolved, or nil if it cannot be resolved.
@@ -138,8 +149,8 @@ public enum FileWalker {
     /// strings, and a string is made only for each name taken, in order.
     private struct Listing {
         struct Entry {
-            var start: Int
-            var count: Int
+            /// Where the name's bytes are in `bytes`.
+            var name: Range<Int>
             var kind: Kind?
         }
 
@@ -147,7 +158,7 @@ public enum FileWalker {
         private var entries: [Entry] = []
 
         mutating func add(_ name: UnsafeRawBufferPointer, kind: Kind?) {
-            entries.append(Entry(start: bytes.count, count: name.count, kind: kind))
+            entries.append(Entry(name: bytes.count..<bytes.count + name.count, kind: kind))
             bytes.append(contentsOf: name)
         }
 
@@ -155,27 +166,18 @@ public enum FileWalker {
         func sorted() -> [Entry] {
             bytes.withUnsafeBufferPointer { bytes in
                 entries.sorted { a, b in
-                    FileWalker.compare(UnsafeBufferPointer(rebasing: bytes[a.start..<a.start + a.count]),
-                                       UnsafeBufferPointer(rebasing: bytes[b.start..<b.start + b.count])) < 0
+                    FileWalker.compare(UnsafeBufferPointer(rebasing: bytes[a.name]), UnsafeBufferPointer(rebasing: bytes[b.name])) < 0
                 }
             }
         }
 
         /// The entry's path: its name after `prefix`, the folder's path and a "/".
         func path(_ entry: Entry, prefix: [UInt8]) -> String {
-            String(decoding: prefix + bytes[entry.start..<entry.start + entry.count], as: UTF8.self)
+            String(decoding: prefix + bytes[entry.name], as: UTF8.self)
         }
 
-        /// The entry's lowercase extension, as `FileWalker.pathExtension` gives it.
         func pathExtension(_ entry: Entry) -> String {
-            let name = bytes[entry.start..<entry.start + entry.count]
-            guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
-            let suffix = name[(dot + 1)...]
-            guard suffix.allSatisfy({ $0 < 0x80 }) else { return FileWalker.pathExtension(String(decoding: name, as: UTF8.self)) }
-            return String(unsafeUninitializedCapacity: suffix.count) { buffer in
-                for (offset, byte) in suffix.enumerated() { buffer[offset] = ByteText.lowercased(byte) }
-                return suffix.count
-            }
+            FileWalker.pathExtension(bytes[entry.name])
         }
     }
 }
