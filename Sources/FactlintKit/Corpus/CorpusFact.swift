@@ -29,9 +29,8 @@ public struct QuotedLine: Sendable, Hashable, Codable {
 
     /// The column (from 1, in Unicode scalars) of a byte offset within the line.
     public func column(of offset: Int) -> Int {
-        let bytes = Array(text.utf8)
-        let length = min(max(offset - start, 0), bytes.count)
-        return String(decoding: bytes[..<length], as: UTF8.self).unicodeScalars.count + 1
+        // Every scalar has one byte that is not a continuation byte (0b10xxxxxx).
+        text.utf8.prefix(max(offset - start, 0)).reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
     }
 }
 

@@ -62,23 +62,24 @@ public struct TextReporter: Sendable {
     func excerpt(_ quoted: QuotedLine, primary: Label?, secondary: [Label], gutterWidth: Int) -> String {
         let line = quoted.number
         let lineRange = quoted.start..<(quoted.start + quoted.text.utf8.count)
-        let scalars = Array(quoted.text.unicodeScalars)
+        let scalars = quoted.text.unicodeScalars
+        let scalarCount = scalars.count
         var marks: [(start: Int, end: Int, primary: Bool, message: String)] = []
         for label in ([primary].compactMap { $0 } + secondary) {
             let start = label.span.start.column - 1
-            let end = label.span.end.line == line ? label.span.end.column - 1 : scalars.count
+            let end = label.span.end.line == line ? label.span.end.column - 1 : scalarCount
             marks.append((start, max(end, start + 1), label == primary, label.message))
         }
         marks.sort { $0.start < $1.start }
         // Show the sentence that holds the marks where it fits, else a window of the line around them.
         let first = marks.first?.start ?? 0
-        let last = marks.map(\.end).max() ?? scalars.count
+        let last = marks.map(\.end).max() ?? scalarCount
         var windowStart = 0
-        var windowEnd = scalars.count
+        var windowEnd = scalarCount
         let sentence = ([primary].compactMap { $0 } + secondary).compactMap(\.sentence).first
-        if scalars.count > maximumWidth, let sentence {
+        if scalarCount > maximumWidth, let sentence {
             let sentenceStart = sentence.lowerBound <= lineRange.lowerBound ? 0 : quoted.column(of: sentence.lowerBound) - 1
-            let sentenceEnd = sentence.upperBound >= lineRange.upperBound ? scalars.count : quoted.column(of: sentence.upperBound) - 1
+            let sentenceEnd = sentence.upperBound >= lineRange.upperBound ? scalarCount : quoted.column(of: sentence.upperBound) - 1
             if sentenceStart <= first, sentenceEnd >= last {
                 windowStart = sentenceStart
                 windowEnd = sentenceEnd
@@ -89,8 +90,10 @@ public struct TextReporter: Sendable {
             windowEnd = min(windowEnd, max(windowStart + maximumWidth, last + 10))
         }
         let prefix = windowStart > 0 ? "…" : ""
-        let suffix = windowEnd < scalars.count ? "…" : ""
-        let shown = prefix + String(String.UnicodeScalarView(scalars[windowStart..<windowEnd])).sanitizedForTerminal() + suffix
+        let suffix = windowEnd < scalarCount ? "…" : ""
+        let from = scalars.index(scalars.startIndex, offsetBy: windowStart)
+        let to = scalars.index(from, offsetBy: windowEnd - windowStart)
+        let shown = prefix + String(scalars[from..<to]).sanitizedForTerminal() + suffix
         let shift = prefix.isEmpty ? 0 : 1
         let gutter = String(line).padding(toWidth: gutterWidth)
         let pad = String(repeating: " ", count: gutterWidth)
@@ -146,11 +149,33 @@ extension String {
     /// Tabs become single spaces so carets line up with the columns factlint reports, and other
     /// control characters become "�" so report text cannot drive the terminal.
     public func sanitizedForTerminal() -> String {
-        String(String.UnicodeScalarView(unicodeScalars.map { scalar -> Unicode.Scalar in
-            if scalar == "\t" { return " " }
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) { return "\u{FFFD}" }
-            return scalar
-        }))
+        // Most text has nothing to replace: it is returned as it is, uncopied.
+        guard let first = firstUnsafeForTerminal() else { return self }
+        let start = utf8.index(utf8.startIndex, offsetBy: first)
+        var output = Array(utf8[..<start])
+        output.reserveCapacity(utf8.count + 8)
+        for scalar in self[start...].unicodeScalars {
+            if scalar == "\t" {
+                output.append(UInt8(ascii: " "))
+            } else if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                output.append(contentsOf: "\u{FFFD}".utf8)
+            } else {
+                output.append(contentsOf: scalar.utf8)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The byte offset of the first tab or other control character, C1 controls (U+0080 to
+    /// U+009F, encoded 0xC2 0x80 to 0xC2 0x9F) included, or nil when there is none.
+    private func firstUnsafeForTerminal() -> Int? {
+        var previous: UInt8 = 0
+        for (offset, byte) in utf8.enumerated() {
+            if byte < 0x20 || byte == 0x7F { return offset }
+            if previous == 0xC2, (0x80..<0xA0).contains(byte) { return offset - 1 }
+            previous = byte
+        }
+        return nil
     }
 }
 
