@@ -437,7 +437,9 @@ struct WordHashes {
 
     /// Adds the words of a range of items unsorted: `contains` needs `sort()` after the last.
     mutating func append(words reader: ListReader, in range: Range<Int>) {
-        for index in range.clamped(to: 0..<reader.items.count) where reader.isWordOrNumber(index) { hashes.append(reader.hashes[index]) }
+        let range = range.clamped(to: 0..<reader.items.count)
+        hashes.reserveCapacity(hashes.count + range.count)
+        for index in range where reader.isWordOrNumber(index) { hashes.append(reader.hashes[index]) }
     }
 
     mutating func sort() {
