@@ -98,17 +98,13 @@ struct RunPrinter {
             reporter?.write(reports: reports, rules: rules, diagnostics: diagnostics) { Swift.print($0, terminator: "") }
             return nil
         }
-        guard let reporter else {
-            do {
-                try AtomicFile.write(written, to: output)
-            } catch {
-                return error
-            }
-            return nil
-        }
-        // Piece by piece into the temporary file, which replaces the output only when whole.
+        // Piece by piece into the temporary file, which replaces the output only when whole; the
+        // text and line formats have their findings written already.
         do {
-            try AtomicFile.write(to: output) { reporter.write(reports: reports, rules: rules, diagnostics: diagnostics, to: $0) }
+            try AtomicFile.write(to: output) { write in
+                guard let reporter else { return write(written) }
+                reporter.write(reports: reports, rules: rules, diagnostics: diagnostics, to: write)
+            }
         } catch {
             return error
         }
