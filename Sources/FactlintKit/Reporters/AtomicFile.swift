@@ -20,9 +20,7 @@ public enum AtomicFile {
     /// - Throws: a `Diagnostic` naming `path` and the system's reason when the folder cannot be
     ///   written, the disk is full, or `path` is a folder.
     public static func write(_ text: String, to path: String, what: String = "the output") throws(Diagnostic) {
-        let file = try Writer(path: path, what: what)
-        try file.write(text)
-        try file.commit()
+        try write(to: path, what: what) { $0(text) }
     }
 
     /// Replaces the file at `path` with the pieces `produce` hands over, in order, holding one

@@ -13,19 +13,17 @@ public struct JUnitReporter: PiecewiseRunReporter {
         var ruleIDs: [String] = []
         var loaded: Set<String> = []
         for rule in rules where loaded.insert(rule.id).inserted { ruleIDs.append(rule.id) }
-        // The test cases of a report: every loaded rule, then a rule not among those given that
-        // found something there, so that it still gets a test case.
-        func testCases(_ report: DocumentReport) -> [String] {
-            ruleIDs + Set(report.findings.map(\.ruleID)).subtracting(loaded).sorted()
-        }
-        let tests = reports.reduce(diagnostics.count) { $0 + testCases($1).count }
+        // A report's test cases are every loaded rule, then each rule not among those given that
+        // found something there, so that it still gets a test case; those are worked out once.
+        let unloaded = reports.map { Set($0.findings.map(\.ruleID)).subtracting(loaded).sorted() }
+        let tests = diagnostics.count + reports.count * ruleIDs.count + unloaded.reduce(0) { $0 + $1.count }
         let failures = reports.reduce(0) { $0 + $1.findings.count }
         write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         write("<testsuites name=\"factlint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(diagnostics.count)\">\n")
-        for report in reports {
+        for (report, unloaded) in zip(reports, unloaded) {
             var byRule: [String: [Finding]] = [:]
             for finding in report.findings { byRule[finding.ruleID, default: []].append(finding) }
-            let ids = testCases(report)
+            let ids = ruleIDs + unloaded
             let path = report.source.path.escapedForXML()
             var suite = "  <testsuite name=\"\(path)\" tests=\"\(ids.count)\" failures=\"\(report.findings.count)\" errors=\"0\" skipped=\"0\">\n"
             for id in ids {
