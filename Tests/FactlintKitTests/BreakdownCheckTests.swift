@@ -50,6 +50,19 @@ struct BreakdownCheckTests {
         Case(text: "Police found 22 victims, including 20 women, five of whom were minors.", rules: []),
         // Categories that overlap are not added up.
         Case(text: "The ministry identified 50 victims, some of whom fell into more than one category, including 40 women and 30 minors.", rules: []),
+        // Groups that divide people two ways, or that may hold the same people, are not added up.
+        Case(text: "Police identified 200 victims. Of these, 150 were women and 80 were foreign nationals.", rules: []),
+        Case(text: "Police identified 120 victims. Of these, 70 were women, 40 were girls and 30 were exploited in forced labor.", rules: []),
+        Case(text: "Shelters assisted 64 victims, including 40 children and 30 girls.", rules: []),
+        Case(text: "Shelters assisted 64 victims, including 50 female victims and 20 minors.", rules: []),
+        // Groups of one kind of person, or of one way of dividing people, still may not exceed the total.
+        Case(text: "Shelters assisted 1️⃣64 victims, including 40 women and 30 children.", rules: ["including"]),
+        Case(text: "Shelters assisted 1️⃣64 victims, including 40 victims of sex trafficking and 30 of forced labor.", rules: ["including"]),
+        Case(text: "Shelters assisted 1️⃣64 victims, including 40 Thai victims and 30 foreign victims.", rules: ["including"]),
+        // Groups of the same kind of person are told apart by their other words.
+        Case(text: "Shelters assisted 1️⃣64 victims, including 40 women aged 18 to 30 and 30 women over 30.", rules: ["including"]),
+        // A group of the rest ("of unknown sex") overlaps none of the others.
+        Case(text: "Police identified 1️⃣40 victims in 2021. Of these, 30 were women, 12 were men and six were of unknown sex.", rules: ["of-these"]),
         // A parenthesis that splits a figure into adults and children accounts for all of them.
         Case(text: "NGOs referred 1️⃣84 victims (56 were adults and 41 were children) to shelters.", rules: ["parenthesis"]),
         Case(text: "NGOs referred 97 victims (56 were adults and 41 were children) to shelters.", rules: []),

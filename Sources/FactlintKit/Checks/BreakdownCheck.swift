@@ -66,8 +66,10 @@ public struct BreakdownCheck: Check {
             let listWords: WordHashes
             if !list.parts.isEmpty {
                 listWords = reader.words(in: openerEnd..<list.end)
+                guard !GroupProfile.mayOverlap(reader.groupProfiles(of: list.parts, end: list.end)) else { continue }
             } else if openerEnd >= reader.items.count, let bullets = bulletList(after: opener.sentence, in: document, index: context.index) {
                 // "… assisted 400 people:" followed by a bulleted list whose items start with their counts.
+                guard !GroupProfile.mayOverlap(bullets.profiles) else { continue }
                 list.parts = bullets.parts
                 listWords = bullets.words
             } else {
@@ -122,12 +124,13 @@ public struct BreakdownCheck: Check {
 
 extension BreakdownCheck {
     /// The leading counts of the bulleted list that follows a sentence ending its block with ":".
-    func bulletList(after sentence: Int, in document: Document, index sentenceIndex: SentenceIndex?) -> (parts: [Int], words: WordHashes)? {
+    func bulletList(after sentence: Int, in document: Document, index sentenceIndex: SentenceIndex?) -> (parts: [Int], words: WordHashes, profiles: [GroupProfile])? {
         let blockIndex = document.sentences[sentence].block
         guard document.blocks[blockIndex].sentences.last == sentence, blockIndex + 1 < document.blocks.count,
               let list = document.blocks[blockIndex + 1].list, document.blocks[blockIndex].list != list else { return nil }
         var parts: [Int] = []
         var words = WordHashes()
+        var profiles: [GroupProfile] = []
         var index = blockIndex + 1
         while index < document.blocks.count, document.blocks[index].list == list {
             let block = document.blocks[index]
@@ -142,6 +145,7 @@ extension BreakdownCheck {
                 }
                 guard let figure = reader.amountFigure(position) else { return nil }
                 parts.append(figure)
+                profiles.append(reader.groupProfile(in: 0..<reader.items.count))
                 // Sorted once at the end: sorting after each item made a long list quadratic.
                 words.append(words: reader, in: 0..<reader.items.count)
             } else if block.listItem != document.blocks[index - 1].listItem {
@@ -150,7 +154,71 @@ extension BreakdownCheck {
             index += 1
         }
         words.sort()
-        return parts.count >= 2 ? (parts, words) : nil
+        return parts.count >= 2 ? (parts, words, profiles) : nil
+    }
+}
+
+/// Whom one group of a list counts, as far as its words tell: which of women, men, girls and
+/// boys it may hold ("children" may hold girls and boys, "female" women and girls), and which
+/// ways of dividing people it names (by sex and age, by nationality, by form of exploitation).
+///
+/// Groups that may hold the same people do not add up to a total: "30 children and 12 girls"
+/// counts the girls twice, and "150 women and 80 foreign nationals" divides the victims two
+/// ways at once, so a foreign woman is in both groups.
+struct GroupProfile: Equatable {
+    /// One bit each for women, men, girls and boys.
+    var people: UInt8 = 0
+    /// One bit each for the ways of dividing people the group's words name.
+    var dimensions: UInt8 = 0
+
+    static let bySexAndAge: UInt8 = 1
+    static let byNationality: UInt8 = 2
+    static let byExploitation: UInt8 = 4
+
+    /// The words that place a group, by hash.
+    static let words: [UInt64: GroupProfile] = {
+        let (women, men, girls, boys): (UInt8, UInt8, UInt8, UInt8) = (1, 2, 4, 8)
+        var table: [UInt64: GroupProfile] = [:]
+        func add(_ words: [String], people: UInt8 = 0, dimension: UInt8) {
+            for word in words { table[wordHash(word.utf8)] = GroupProfile(people: people, dimensions: dimension) }
+        }
+        add(["woman", "women"], people: women, dimension: bySexAndAge)
+        add(["man", "men"], people: men, dimension: bySexAndAge)
+        add(["girl", "girls"], people: girls, dimension: bySexAndAge)
+        add(["boy", "boys"], people: boys, dimension: bySexAndAge)
+        add(["adult", "adults"], people: women | men, dimension: bySexAndAge)
+        add(["child", "children", "minor", "minors", "juvenile", "juveniles"], people: girls | boys, dimension: bySexAndAge)
+        add(["female", "females"], people: women | girls, dimension: bySexAndAge)
+        add(["male", "males"], people: men | boys, dimension: bySexAndAge)
+        add(["foreign", "foreigner", "foreigners", "national", "nationals", "citizen", "citizens", "migrant", "migrants"], dimension: byNationality)
+        add(["sex", "sexual", "labor", "labour", "forced", "begging", "servitude"], dimension: byExploitation)
+        return table
+    }()
+
+    /// Words of a group that holds the rest: it overlaps none of the others.
+    static let remainderWords: Set<UInt64> = Set(["unknown", "other", "others", "remaining", "remainder", "rest", "unspecified"].map { wordHash($0.utf8) })
+
+    mutating func add(_ hash: UInt64) {
+        guard let placed = GroupProfile.words[hash] else { return }
+        people |= placed.people
+        dimensions |= placed.dimensions
+    }
+
+    /// Whether two groups may count the same people: one holds some but not all of the kinds
+    /// of person the other holds ("children" and "girls"), or each names a way of dividing
+    /// people that the other does not. Two groups of the same kind ("96 women aged 20 to 31",
+    /// "131 women aged 32 to 46") are told apart by their other words.
+    func mayOverlap(_ other: GroupProfile) -> Bool {
+        if people & other.people != 0, people != other.people { return true }
+        return dimensions != 0 && other.dimensions != 0 && dimensions & other.dimensions == 0
+    }
+
+    /// Whether any two of the groups may count the same people.
+    static func mayOverlap(_ profiles: [GroupProfile]) -> Bool {
+        for (offset, profile) in profiles.enumerated() {
+            for other in profiles[(offset + 1)...] where profile.mayOverlap(other) { return true }
+        }
+        return false
     }
 }
 
@@ -351,6 +419,27 @@ struct ListReader {
         // "5 official victims" in "154 potential victims and five official victims": "and" right before the count.
         if isWord(index - 1, .and), (2...5).contains(where: { countFigure(index - $0) != nil }) { return true }
         return false
+    }
+
+    /// What the words of a range of items tell of whom a group counts. A group of the rest
+    /// ("six were of unknown sex", "the others") holds whoever the other groups do not.
+    func groupProfile(in range: Range<Int>) -> GroupProfile {
+        var profile = GroupProfile()
+        for index in range.clamped(to: 0..<items.count) where isWordOrNumber(index) {
+            if GroupProfile.remainderWords.contains(hashes[index]) { return GroupProfile() }
+            profile.add(hashes[index])
+        }
+        return profile
+    }
+
+    /// The profile of each group of a list read by `list(from:insideParentheses:)`: a group's
+    /// words run from its count to the next group's count, the last group's to `end`.
+    func groupProfiles(of parts: [Int], end: Int) -> [GroupProfile] {
+        let positions = parts.compactMap { part in items.firstIndex(of: .figure(part)) }
+        guard positions.count == parts.count else { return [] }
+        return positions.indices.map { offset in
+            groupProfile(in: positions[offset] + 1..<(offset + 1 < positions.count ? positions[offset + 1] : max(end, positions[offset] + 1)))
+        }
     }
 
     /// The hashes of the words in a range of items.
