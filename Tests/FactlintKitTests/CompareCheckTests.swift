@@ -30,6 +30,47 @@ struct CompareCheckTests {
         right: ministry
     """
 
+    static let arithmeticRules = """
+    rules:
+      - id: stated-increase
+        kind: compare
+        template: "from {before:count} ... to {after:count} ... , an increase of {change:count}"
+        left: change
+        op: "=="
+        right: after - before
+        message: "an increase of {change} is stated, but {before} to {after} is {right}"
+    """
+
+    @Test func aSideMayBeArithmeticOverTheSlots() throws {
+        let linted = Linted("Convictions rose from 2️⃣36 in 2021 to 3️⃣47 in 2022, an increase of 1️⃣12.", rules: Self.arithmeticRules)
+        #expect(linted.diagnostics.isEmpty, "\(linted.diagnostics.map { $0.rendered() })")
+        let finding = try #require(linted.findings.first)
+        #expect(linted.findings.count == 1)
+        #expect(finding.message == "an increase of 12 is stated, but 36 to 47 is 11")
+        #expect(linted.label(finding.primary, isAt: "1️⃣"))
+        #expect(finding.primary.message == "change")
+        #expect(finding.related.map(\.message) == ["after", "before"])
+        #expect(linted.label(finding.related[0], isAt: "3️⃣"))
+        #expect(linted.label(finding.related[1], isAt: "2️⃣"))
+        #expect(finding.evidence?.stated == .exactly(12))
+        #expect(finding.evidence?.computed == .exactly(11))
+    }
+
+    @Test(arguments: [
+        ("Convictions rose from 36 in 2021 to 47 in 2022, an increase of 11.", false),
+        ("Convictions rose from 36 in 2021 to 47 in 2022, an increase of 10.", true),
+        // Arithmetic keeps each figure's precision: "about 36" may be 37.
+        ("Convictions rose from about 36 in 2021 to 47 in 2022, an increase of 10.", false),
+        ("Convictions rose from about 36 in 2021 to 47 in 2022, an increase of 30.", true),
+        // Dates are not counted with.
+        ("The office moved from May 2019 to June 2020, an increase of 10.", false),
+    ])
+    func arithmeticSidesAreDecidedOnIntervals(_ text: String, _ finding: Bool) {
+        let linted = Linted(text, rules: Self.arithmeticRules)
+        #expect(linted.diagnostics.isEmpty)
+        #expect(linted.findings.isEmpty != finding, "\(linted.findings.map(\.message))")
+    }
+
     @Test func aPartLargerThanItsWholeIsAFinding() throws {
         let linted = Linted("In 2019 prosecutors prosecuted 2️⃣40 suspects and convicted 1️⃣52 of them.", rules: Self.rules)
         #expect(linted.diagnostics.isEmpty, "\(linted.diagnostics.map { $0.rendered() })")

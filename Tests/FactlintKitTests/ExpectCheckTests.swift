@@ -63,8 +63,8 @@ struct ExpectCheckTests {
     }
 
     @Test func intervalArithmetic() {
-        #expect(ExpectCheck.apply(.subtract, Interval(lower: 10, upper: 12), Interval(lower: 1, upper: 2)) == Interval(lower: 8, upper: 11))
-        #expect(ExpectCheck.apply(.divide, .exactly(10), Interval(lower: -1, upper: 1)) == nil)
-        #expect(ExpectCheck.apply(.multiply, Interval(lower: -2, upper: 3), .exactly(2)) == Interval(lower: -4, upper: 6))
+        #expect(Expression.apply(.subtract, Interval(lower: 10, upper: 12), Interval(lower: 1, upper: 2)) == Interval(lower: 8, upper: 11))
+        #expect(Expression.apply(.divide, .exactly(10), Interval(lower: -1, upper: 1)) == nil)
+        #expect(Expression.apply(.multiply, Interval(lower: -2, upper: 3), .exactly(2)) == Interval(lower: -4, upper: 6))
     }
 }

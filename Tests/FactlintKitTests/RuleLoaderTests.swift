@@ -170,6 +170,33 @@ struct RuleLoaderTests {
                 op: "<="
                 right: whole
             """, at: "prt", message: "'left' names slot 'prt', which the template \"prosecuted {whole:count} ... and convicted {part:count}\" does not have (did you mean 'part'?)"),
+        Mistake(name: "arithmetic in 'right' names a missing slot", yaml: """
+            rules:
+              - id: stated-increase
+                kind: compare
+                template: "from {before:count} to {after:count} , an increase of {change:count}"
+                left: change
+                op: "=="
+                right: after - befor
+            """, at: "befor", occurrence: 2, message: "'right' names slot 'befor', which the template \"from {before:count} to {after:count} , an increase of {change:count}\" does not have (did you mean 'before'?)"),
+        Mistake(name: "arithmetic in 'left' that ends too soon", yaml: """
+            rules:
+              - id: stated-increase
+                kind: compare
+                template: "from {before:count} to {after:count} , an increase of {change:count}"
+                left: "after -"
+                op: "=="
+                right: change
+            """, at: "after -", message: "in 'left': the expression ends too soon"),
+        Mistake(name: "a function in a side of a compare rule", yaml: """
+            rules:
+              - id: stated-increase
+                kind: compare
+                template: "from {before:count} to {after:count} , an increase of {change:count}"
+                left: change
+                op: "=="
+                right: sum(after)
+            """, at: "after)", message: "in 'right': sum, count, min and max take a fact's values; here a side is arithmetic over the template's slots"),
         Mistake(name: "'key' names a missing slot", yaml: """
             rules:
               - id: same-yearly-victims

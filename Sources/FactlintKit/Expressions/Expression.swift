@@ -23,6 +23,77 @@ indirect enum Expression: Sendable {
         case .call(_, let name, let offset): return [(name, offset)]
         }
     }
+
+    /// Where the first call of a function starts, if any.
+    var firstCall: Int? {
+        switch self {
+        case .number, .fact: return nil
+        case .negate(let inner): return inner.firstCall
+        case .binary(_, let left, let right), .compare(_, let left, let right): return left.firstCall ?? right.firstCall
+        case .call(_, _, let offset): return offset
+        }
+    }
+
+    /// The one name the expression is, when it is nothing more.
+    var name: String? {
+        if case .fact(let name, _) = self { return name }
+        return nil
+    }
+
+    /// The interval the expression allows, or nil when it cannot be decided: `figures` gives
+    /// each name's figures (by index in `document.figures`), and `used` gathers those read.
+    /// A name used on its own must have exactly one figure; `sum`, `count`, `min` and `max`
+    /// take all of them.
+    func interval(in document: Document, figures: (String) -> [Int]?, used: inout [Int]) -> Interval? {
+        switch self {
+        case .number(let value):
+            return .exactly(value)
+        case .fact(let name, _):
+            guard let named = figures(name), named.count == 1 else { return nil }
+            used.append(named[0])
+            return document.figures[named[0]].value
+        case .negate(let inner):
+            guard let value = inner.interval(in: document, figures: figures, used: &used) else { return nil }
+            return Interval(lower: -value.upper, upper: -value.lower, lowerIsClosed: value.upperIsClosed, upperIsClosed: value.lowerIsClosed)
+        case .binary(let op, let left, let right):
+            guard let a = left.interval(in: document, figures: figures, used: &used),
+                  let b = right.interval(in: document, figures: figures, used: &used) else { return nil }
+            return Expression.apply(op, a, b)
+        case .compare:
+            return nil
+        case .call(let function, let name, _):
+            let named = figures(name) ?? []
+            if function == .count { return .exactly(Double(named.count)) }
+            guard !named.isEmpty else { return nil }
+            used.append(contentsOf: named)
+            let intervals = named.map { document.figures[$0].value }
+            switch function {
+            case .sum: return intervals.reduce(Interval.exactly(0), +)
+            case .min: return Interval(lower: intervals.map(\.lower).min() ?? 0, upper: intervals.map(\.upper).min() ?? 0)
+            case .max: return Interval(lower: intervals.map(\.lower).max() ?? 0, upper: intervals.map(\.upper).max() ?? 0)
+            case .count: return nil
+            }
+        }
+    }
+
+    /// Interval arithmetic; division by an interval that holds zero cannot be decided.
+    static func apply(_ op: Operator, _ a: Interval, _ b: Interval) -> Interval? {
+        switch op {
+        case .add:
+            return a + b
+        case .subtract:
+            return Interval(lower: a.lower - b.upper, upper: a.upper - b.lower)
+        case .multiply:
+            let products = [a.lower * b.lower, a.lower * b.upper, a.upper * b.lower, a.upper * b.upper].filter { !$0.isNaN }
+            guard let low = products.min(), let high = products.max() else { return nil }
+            return Interval(lower: low, upper: high)
+        case .divide:
+            guard !b.contains(0), b.lower.isFinite || b.upper.isFinite else { return nil }
+            let quotients = [a.lower / b.lower, a.lower / b.upper, a.upper / b.lower, a.upper / b.upper].filter { !$0.isNaN }
+            guard let low = quotients.min(), let high = quotients.max() else { return nil }
+            return Interval(lower: low, upper: high)
+        }
+    }
 }
 
 /// A mistake in an expression, at a character offset within it.
@@ -43,14 +114,30 @@ struct ExpressionParser {
     static func parse(_ text: String) throws -> Expression {
         var parser = ExpressionParser(text)
         let expression = try parser.comparison()
-        parser.skipSpaces()
-        if parser.position < parser.characters.count {
-            throw ExpressionError(offset: parser.position, message: "unexpected '\(parser.characters[parser.position])'")
-        }
+        try parser.requireEnd()
         guard case .compare = expression else {
             throw ExpressionError(offset: 0, message: "an expectation must compare, as in 'sheltered <= victims'")
         }
         return expression
+    }
+
+    /// Reads arithmetic with no comparison, over names only: one side of a `compare` rule,
+    /// such as `after - before`.
+    static func parseArithmetic(_ text: String) throws -> Expression {
+        var parser = ExpressionParser(text)
+        let expression = try parser.additive()
+        try parser.requireEnd()
+        if let call = expression.firstCall {
+            throw ExpressionError(offset: call, message: "sum, count, min and max take a fact's values; here a side is arithmetic over the template's slots")
+        }
+        return expression
+    }
+
+    mutating func requireEnd() throws {
+        skipSpaces()
+        if position < characters.count {
+            throw ExpressionError(offset: position, message: "unexpected '\(characters[position])'")
+        }
     }
 
     mutating func skipSpaces() {

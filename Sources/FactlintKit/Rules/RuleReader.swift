@@ -316,11 +316,30 @@ struct RuleReader {
         let op = enumValue(mapping, "op", ComparisonOperator.self, default: nil)
         if mapping["op"] == nil { error(nil as Node?, "a compare rule needs 'op'") }
         guard !pairs.isEmpty, let left, let right, let op else { return (nil, []) }
-        for name in [("left", left), ("right", right)] {
-            requireSlot(name.1, in: pairs, figure: true, key: name.0, mapping)
+        // A side is a slot, or arithmetic over slots: "after - before".
+        var valid = true
+        for (key, side) in [("left", left), ("right", right)] {
+            do {
+                try RuleReader.checkNesting(ofExpression: side, limit: limits.maximumExpressionNesting)
+                let expression = try ExpressionParser.parseArithmetic(side)
+                for (name, offset) in expression.facts {
+                    guard requireSlot(name, in: pairs, figure: true, key: key, mapping, at: expression.name == nil ? (side, offset) : nil) else {
+                        valid = false
+                        break
+                    }
+                }
+            } catch let failure as ExpressionError {
+                let node = mapping[key]
+                let location = node.flatMap { self.location(ofTemplateText: side, offset: failure.offset, scalar: $0, style: $0.scalar?.style ?? .plain) }
+                error(at: location, "in '\(key)': \(failure.message)")
+                valid = false
+            } catch {
+                valid = false
+            }
         }
+        guard valid, let check = try? CompareCheck(pairs: pairs, left: left, right: right, comparison: op) else { return (nil, []) }
         let names = Set(pairs.flatMap { $0.slots.map(\.name) })
-        return (CompareCheck(pairs: pairs, left: left, right: right, comparison: op), Array(names))
+        return (check, Array(names))
     }
 
     /// `left: {template: …, value: n}`, `right: {…}`, `key: year`: two facts joined by a key.
@@ -587,18 +606,32 @@ struct RuleReader {
         return nil
     }
 
-    mutating func requireSlot(_ name: String, in templates: [Template], figure: Bool, key: String, _ mapping: Node.Mapping) {
+    /// Reports a slot that some template lacks, or that captures words where a figure is needed.
+    ///
+    /// - Parameter at: the text of `key`'s value and the name's offset in it, when the name is
+    ///   part of longer text (`after - before`): the error then points at the name itself.
+    /// - Returns: whether every template has the slot.
+    @discardableResult
+    mutating func requireSlot(_ name: String, in templates: [Template], figure: Bool, key: String, _ mapping: Node.Mapping, at place: (text: String, offset: Int)? = nil) -> Bool {
+        func report(_ message: String) {
+            if let place, let node = mapping[key], let location = location(ofTemplateText: place.text, offset: place.offset, scalar: node, style: node.scalar?.style ?? .plain) {
+                error(at: location, message)
+            } else {
+                error(mapping[key], message)
+            }
+        }
         for template in templates {
             guard let slot = template.slot(named: name) else {
                 let suggestion = Suggestion.closest(to: name, among: template.slots.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-                error(mapping[key], "'\(key)' names slot '\(name)', which the template \"\(template.source)\" does not have\(suggestion)")
-                return
+                report("'\(key)' names slot '\(name)', which the template \"\(template.source)\" does not have\(suggestion)")
+                return false
             }
             if figure, !slot.type.capturesFigure {
-                error(mapping[key], "'\(key)' names slot '\(name)', which captures words, not a figure")
-                return
+                report("'\(key)' names slot '\(name)', which captures words, not a figure")
+                return false
             }
         }
+        return true
     }
 
     // MARK: - Values
