@@ -482,6 +482,7 @@ struct ListWord: ExpressibleByStringLiteral, Sendable {
     static let `as`: ListWord = "as"
     static let combined: ListWord = "combined"
     static let from: ListWord = "from"
+    static let including: ListWord = "including"
     static let `in`: ListWord = "in"
     static let of: ListWord = "of"
     static let or: ListWord = "or"

@@ -41,6 +41,7 @@ public struct CompareCheck: Check {
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
         for match in context.matches.joined() {
+            guard !CompareCheck.startsInsideList(match, context) else { continue }
             if let leftName = leftSide.name, let rightName = rightSide.name {
                 compare(leftName, rightName, in: match, context, into: &outcome)
             } else {
@@ -107,6 +108,19 @@ public struct CompareCheck: Check {
             related: related.map { context.label($0, slotOf[$0] ?? "used here") },
             evidence: Evidence(stated: a, computed: b, gap: a.gap(to: b))
         ))
+    }
+
+    /// Whether a match opens on a figure that is one group of a list: in "110 victims,
+    /// including 60 women, an increase from 92", the increase is the 110's, not the 60's.
+    static func startsInsideList(_ match: TemplateMatch, _ context: CheckContext) -> Bool {
+        let reader = ListReader(document: context.document, sentence: match.sentence, index: context.index)
+        let first = match.items.lowerBound
+        guard first > 0, reader.amountFigure(first) != nil else { return false }
+        if reader.isMark(first - 1, "(") { return true }
+        if [ListWord.including, .whom, .which, .them].contains(where: { reader.isWord(first - 1, $0) }) { return true }
+        // "…, 50 women and 60 men, an increase from 92": a count after "and" or a comma that follows another count.
+        guard reader.isWord(first - 1, .and) || reader.isMark(first - 1, ",") else { return false }
+        return (2...5).contains { reader.amountFigure(first - $0) != nil }
     }
 
     /// Whether no value of `left` and `right` satisfies `left op right`.
