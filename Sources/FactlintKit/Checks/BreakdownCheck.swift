@@ -64,14 +64,14 @@ public struct BreakdownCheck: Check {
             let (openerStart, openerEnd) = (opener.items.lowerBound, opener.items.upperBound)
             var list = reader.list(from: openerEnd, insideParentheses: reader.isMark(openerEnd - 1, "("))
             let listWords: WordHashes
+            var bulletProfiles: [GroupProfile]?
             if !list.parts.isEmpty {
                 listWords = reader.words(in: openerEnd..<list.end)
-                guard !GroupProfile.mayOverlap(reader.groupProfiles(of: list.parts, end: list.end)) else { continue }
             } else if openerEnd >= reader.items.count, let bullets = bulletList(after: opener.sentence, in: document, index: context.index) {
                 // "… assisted 400 people:" followed by a bulleted list whose items start with their counts.
-                guard !GroupProfile.mayOverlap(bullets.profiles) else { continue }
                 list.parts = bullets.parts
                 listWords = bullets.words
+                bulletProfiles = bullets.profiles
             } else {
                 continue
             }
@@ -97,6 +97,8 @@ public struct BreakdownCheck: Check {
             let isComplete = statesWholeTotal || completeWhenHashes.contains { set in set.allSatisfy { group in group.contains { listWords.contains($0) } } }
             if isComplete, list.parts.count < 2 { continue }
             if onlyComplete, !isComplete { continue }
+            // Read last, as most lists are passed by before: whom each group counts.
+            guard !GroupProfile.mayOverlap(bulletProfiles ?? reader.groupProfiles(of: list.parts, end: list.end)) else { continue }
             let parts = list.parts.map { document.figures[$0] }
             let sum = parts.map(\.value).reduce(Interval.exactly(0), +)
             outcome.checksRun += 1
@@ -175,8 +177,11 @@ struct GroupProfile: Equatable {
     static let byNationality: UInt8 = 2
     static let byExploitation: UInt8 = 4
 
+    /// Set in `dimensions` for a word of a group of the rest (see `ListReader.groupProfile(in:)`).
+    static let remainder: UInt8 = 128
+
     /// The words that place a group, by hash.
-    static let words: [UInt64: GroupProfile] = {
+    static let words: HashTable<GroupProfile> = {
         let (women, men, girls, boys): (UInt8, UInt8, UInt8, UInt8) = (1, 2, 4, 8)
         var table: [UInt64: GroupProfile] = [:]
         func add(_ words: [String], people: UInt8 = 0, dimension: UInt8) {
@@ -192,16 +197,17 @@ struct GroupProfile: Equatable {
         add(["male", "males"], people: men | boys, dimension: bySexAndAge)
         add(["foreign", "foreigner", "foreigners", "national", "nationals", "citizen", "citizens", "migrant", "migrants"], dimension: byNationality)
         add(["sex", "sexual", "labor", "labour", "forced", "begging", "servitude"], dimension: byExploitation)
-        return table
+        add(["unknown", "other", "others", "remaining", "remainder", "rest", "unspecified"], dimension: remainder)
+        return HashTable(table)
     }()
 
-    /// Words of a group that holds the rest: it overlaps none of the others.
-    static let remainderWords: Set<UInt64> = Set(["unknown", "other", "others", "remaining", "remainder", "rest", "unspecified"].map { wordHash($0.utf8) })
-
-    mutating func add(_ hash: UInt64) {
-        guard let placed = GroupProfile.words[hash] else { return }
+    /// Adds what a word tells; false for a word of a group of the rest, which overlaps none of the others.
+    mutating func add(_ hash: UInt64) -> Bool {
+        guard let placed = GroupProfile.words.value(for: hash) else { return true }
+        guard placed.dimensions != GroupProfile.remainder else { return false }
         people |= placed.people
         dimensions |= placed.dimensions
+        return true
     }
 
     /// Whether two groups may count the same people: one holds some but not all of the kinds
@@ -426,8 +432,7 @@ struct ListReader {
     func groupProfile(in range: Range<Int>) -> GroupProfile {
         var profile = GroupProfile()
         for index in range.clamped(to: 0..<items.count) where isWordOrNumber(index) {
-            if GroupProfile.remainderWords.contains(hashes[index]) { return GroupProfile() }
-            profile.add(hashes[index])
+            guard profile.add(hashes[index]) else { return GroupProfile() }
         }
         return profile
     }
@@ -435,8 +440,15 @@ struct ListReader {
     /// The profile of each group of a list read by `list(from:insideParentheses:)`: a group's
     /// words run from its count to the next group's count, the last group's to `end`.
     func groupProfiles(of parts: [Int], end: Int) -> [GroupProfile] {
-        let positions = parts.compactMap { part in items.firstIndex(of: .figure(part)) }
-        guard positions.count == parts.count else { return [] }
+        // The parts come in reading order, so one pass finds them all.
+        var positions: [Int] = []
+        positions.reserveCapacity(parts.count)
+        var position = 0
+        for part in parts {
+            while position < items.count, items[position] != .figure(part) { position += 1 }
+            guard position < items.count else { return [] }
+            positions.append(position)
+        }
         return positions.indices.map { offset in
             groupProfile(in: positions[offset] + 1..<(offset + 1 < positions.count ? positions[offset + 1] : max(end, positions[offset] + 1)))
         }
