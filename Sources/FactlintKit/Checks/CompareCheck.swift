@@ -21,12 +21,18 @@ public struct CompareCheck: Check {
     ///   - right: the same, for the other side.
     /// - Throws: `ExpressionError` when a side is neither a slot nor arithmetic.
     public init(pairs: [Template], left: String, right: String, comparison: ComparisonOperator) throws {
+        self.init(pairs: pairs, left: left, right: right, comparison: comparison,
+                  leftSide: try ExpressionParser.parseArithmetic(left), rightSide: try ExpressionParser.parseArithmetic(right))
+    }
+
+    /// With the sides read already, as the rule reader does while it checks their slots.
+    init(pairs: [Template], left: String, right: String, comparison: ComparisonOperator, leftSide: Expression, rightSide: Expression) {
         self.pairs = pairs
         self.left = left
         self.right = right
         self.comparison = comparison
-        leftSide = try ExpressionParser.parseArithmetic(left)
-        rightSide = try ExpressionParser.parseArithmetic(right)
+        self.leftSide = leftSide
+        self.rightSide = rightSide
     }
 
     public var templates: [Template] { pairs }
@@ -40,74 +46,45 @@ public struct CompareCheck: Check {
 
     public func evaluate(_ context: CheckContext) -> CheckOutcome {
         var outcome = CheckOutcome()
+        // Both sides plain slots: the figures are compared as written, dates with dates.
+        let isPlain = leftSide.name != nil && rightSide.name != nil
         for match in context.matches.joined() {
             guard !CompareCheck.startsInsideList(match, context) else { continue }
-            if let leftName = leftSide.name, let rightName = rightSide.name {
-                compare(leftName, rightName, in: match, context, into: &outcome)
-            } else {
-                compareArithmetic(in: match, context, into: &outcome)
+            func figures(_ name: String) -> [Int]? { context.figure(match[name]).map { [$0.index] } }
+            var leftUsed: [Int] = []
+            var rightUsed: [Int] = []
+            guard let a = leftSide.interval(in: context.document, figures: figures, used: &leftUsed),
+                  let b = rightSide.interval(in: context.document, figures: figures, used: &rightUsed),
+                  let primary = leftUsed.first ?? rightUsed.first else { continue }
+            let used = leftUsed + rightUsed
+            // Dates compare with dates, and are never counted with.
+            let isDate = context.document.figures[primary].kind == .date
+            guard used.allSatisfy({ (context.document.figures[$0].kind == .date) == isDate }), !isDate || isPlain else { continue }
+            outcome.checksRun += 1
+            outcome.usedFigures.formUnion(used)
+            guard CompareCheck.certainlyFails(a, comparison, b) else { continue }
+            // A side that is one slot reads as written ("11"); arithmetic as its result ("11", "9 to 13").
+            let leftText = leftSide.name != nil ? context.text(of: leftUsed[0]) : a.description
+            let rightText = rightSide.name != nil ? context.text(of: rightUsed[0]) : b.description
+            var values = ["left": leftText, "right": rightText, "op": comparison.rawValue]
+            var slotOf: [Int: String] = [:]
+            for (name, capture) in zip(match.names, match.captures) {
+                guard let index = capture?.figure, used.contains(index) else { continue }
+                values[name] = context.text(of: index)
+                slotOf[index] = name
             }
+            let fallback = !isPlain ? "\(left) is \(leftText), which should be \(comparison.phrase) \(right), \(rightText)"
+                : isDate ? "\(leftText) should not be later than \(rightText)"
+                : "\(leftText) should be \(comparison.phrase) \(rightText)"
+            outcome.findings.append(Finding(
+                ruleID: context.rule.id, severity: context.rule.severity,
+                message: context.message(values, fallback: fallback),
+                primary: context.label(primary, slotOf[primary] ?? "used here"),
+                related: used.filter { $0 != primary }.map { context.label($0, slotOf[$0] ?? "used here") },
+                evidence: Evidence(stated: a, computed: b, gap: a.gap(to: b), isDate: isDate)
+            ))
         }
         return outcome
-    }
-
-    /// Two slots, numbers or dates.
-    private func compare(_ leftName: String, _ rightName: String, in match: TemplateMatch, _ context: CheckContext, into outcome: inout CheckOutcome) {
-        guard let (leftIndex, leftFigure) = context.figure(match[leftName]),
-              let (rightIndex, rightFigure) = context.figure(match[rightName]),
-              (leftFigure.kind == .date) == (rightFigure.kind == .date) else { return }
-        outcome.checksRun += 1
-        outcome.usedFigures.formUnion([leftIndex, rightIndex])
-        guard CompareCheck.certainlyFails(leftFigure.value, comparison, rightFigure.value) else { return }
-        let leftText = context.text(of: leftIndex)
-        let rightText = context.text(of: rightIndex)
-        var values = ["left": leftText, "right": rightText, "op": comparison.rawValue]
-        values[leftName] = leftText
-        values[rightName] = rightText
-        let fallback = leftFigure.kind == .date
-            ? "\(leftText) should not be later than \(rightText)"
-            : "\(leftText) should be \(comparison.phrase) \(rightText)"
-        outcome.findings.append(Finding(
-            ruleID: context.rule.id, severity: context.rule.severity,
-            message: context.message(values, fallback: fallback),
-            primary: context.label(leftIndex, leftName),
-            related: [context.label(rightIndex, rightName)],
-            evidence: Evidence(stated: leftFigure.value, computed: rightFigure.value, gap: leftFigure.value.gap(to: rightFigure.value), isDate: leftFigure.kind == .date)
-        ))
-    }
-
-    /// Arithmetic on one side or both, over figures that are not dates.
-    private func compareArithmetic(in match: TemplateMatch, _ context: CheckContext, into outcome: inout CheckOutcome) {
-        func figures(_ name: String) -> [Int]? {
-            guard let (index, figure) = context.figure(match[name]), figure.kind != .date else { return nil }
-            return [index]
-        }
-        var leftUsed: [Int] = []
-        var rightUsed: [Int] = []
-        guard let a = leftSide.interval(in: context.document, figures: figures, used: &leftUsed),
-              let b = rightSide.interval(in: context.document, figures: figures, used: &rightUsed),
-              let primary = leftUsed.first ?? rightUsed.first else { return }
-        outcome.checksRun += 1
-        outcome.usedFigures.formUnion(leftUsed + rightUsed)
-        guard CompareCheck.certainlyFails(a, comparison, b) else { return }
-        // A side that is one slot reads as written ("11"); arithmetic as its result ("11", "9 to 13").
-        let leftText = leftSide.name != nil ? context.text(of: leftUsed[0]) : a.description
-        let rightText = rightSide.name != nil ? context.text(of: rightUsed[0]) : b.description
-        var values = ["left": leftText, "right": rightText, "op": comparison.rawValue]
-        var slotOf: [Int: String] = [:]
-        for (name, capture) in zip(match.names, match.captures) {
-            guard let index = capture?.figure else { continue }
-            values[name] = context.text(of: index)
-            slotOf[index] = name
-        }
-        let related = (leftUsed + rightUsed).filter { $0 != primary }
-        outcome.findings.append(Finding(
-            ruleID: context.rule.id, severity: context.rule.severity,
-            message: context.message(values, fallback: "\(left) is \(leftText), which should be \(comparison.phrase) \(right), \(rightText)"),
-            primary: context.label(primary, slotOf[primary] ?? "used here"),
-            related: related.map { context.label($0, slotOf[$0] ?? "used here") },
-            evidence: Evidence(stated: a, computed: b, gap: a.gap(to: b))
-        ))
     }
 
     /// Whether a match opens on a figure that is one group of a list: in "110 victims,

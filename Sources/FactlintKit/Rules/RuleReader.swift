@@ -97,6 +97,14 @@ struct RuleReader {
         error(at: location(node ?? currentRule), message, help: help)
     }
 
+    /// Reports a mistake at a character of a key's text (an expression, a name inside one), or
+    /// at the key's value when the character cannot be placed.
+    mutating func error(in key: String, of mapping: Node.Mapping, text: String, offset: Int, _ message: String) {
+        let node = mapping[key]
+        let location = node.flatMap { self.location(ofTemplateText: text, offset: offset, scalar: $0, style: $0.scalar?.style ?? .plain) }
+        error(at: location ?? self.location(node ?? currentRule), message)
+    }
+
     mutating func error(at location: SourceLocation?, _ message: String, help: String? = nil) {
         diagnostics.append(Diagnostic(
             path: path, location: location, message: message, help: help,
@@ -317,29 +325,25 @@ struct RuleReader {
         if mapping["op"] == nil { error(nil as Node?, "a compare rule needs 'op'") }
         guard !pairs.isEmpty, let left, let right, let op else { return (nil, []) }
         // A side is a slot, or arithmetic over slots: "after - before".
-        var valid = true
-        for (key, side) in [("left", left), ("right", right)] {
-            do {
-                try RuleReader.checkNesting(ofExpression: side, limit: limits.maximumExpressionNesting)
-                let expression = try ExpressionParser.parseArithmetic(side)
-                for (name, offset) in expression.facts {
-                    guard requireSlot(name, in: pairs, figure: true, key: key, mapping, at: expression.name == nil ? (side, offset) : nil) else {
-                        valid = false
-                        break
-                    }
-                }
-            } catch let failure as ExpressionError {
-                let node = mapping[key]
-                let location = node.flatMap { self.location(ofTemplateText: side, offset: failure.offset, scalar: $0, style: $0.scalar?.style ?? .plain) }
-                error(at: location, "in '\(key)': \(failure.message)")
-                valid = false
-            } catch {
-                valid = false
-            }
-        }
-        guard valid, let check = try? CompareCheck(pairs: pairs, left: left, right: right, comparison: op) else { return (nil, []) }
+        guard let leftSide = compareSide("left", left, pairs, mapping), let rightSide = compareSide("right", right, pairs, mapping) else { return (nil, []) }
         let names = Set(pairs.flatMap { $0.slots.map(\.name) })
-        return (check, Array(names))
+        return (CompareCheck(pairs: pairs, left: left, right: right, comparison: op, leftSide: leftSide, rightSide: rightSide), Array(names))
+    }
+
+    /// One side of a compare rule read as an expression, or nil after reporting why it is not
+    /// one: every name must be a figure slot of every template.
+    mutating func compareSide(_ key: String, _ side: String, _ pairs: [Template], _ mapping: Node.Mapping) -> Expression? {
+        do {
+            try RuleReader.checkNesting(ofExpression: side, limit: limits.maximumExpressionNesting)
+            let expression = try ExpressionParser.parseArithmetic(side)
+            for (name, offset) in expression.facts {
+                guard requireSlot(name, in: pairs, figure: true, key: key, mapping, at: expression.name == nil ? (side, offset) : nil) else { return nil }
+            }
+            return expression
+        } catch let failure as ExpressionError {
+            error(in: key, of: mapping, text: side, offset: failure.offset, "in '\(key)': \(failure.message)")
+        } catch {}
+        return nil
     }
 
     /// `left: {template: …, value: n}`, `right: {…}`, `key: year`: two facts joined by a key.
@@ -549,16 +553,12 @@ struct RuleReader {
             let expression = try ExpressionParser.parse(source)
             for (name, offset) in expression.facts where !facts.contains(where: { $0.name == name }) {
                 let suggestion = Suggestion.closest(to: name, among: facts.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-                let node = mapping["expect"]
-                let location = node.flatMap { self.location(ofTemplateText: source, offset: offset, scalar: $0, style: $0.scalar?.style ?? .plain) }
-                error(at: location, "the expectation names '\(name)', which is no fact of this rule\(suggestion)")
+                error(in: "expect", of: mapping, text: source, offset: offset, "the expectation names '\(name)', which is no fact of this rule\(suggestion)")
                 return (nil, [])
             }
             return (ExpectCheck(facts: facts, expectation: expression, source: source), facts.map(\.name))
         } catch let failure as ExpressionError {
-            let node = mapping["expect"]
-            let location = node.flatMap { self.location(ofTemplateText: source, offset: failure.offset, scalar: $0, style: $0.scalar?.style ?? .plain) }
-            error(at: location, "in expectation: \(failure.message)")
+            error(in: "expect", of: mapping, text: source, offset: failure.offset, "in expectation: \(failure.message)")
             return (nil, [])
         } catch {
             return (nil, [])
@@ -614,8 +614,8 @@ struct RuleReader {
     @discardableResult
     mutating func requireSlot(_ name: String, in templates: [Template], figure: Bool, key: String, _ mapping: Node.Mapping, at place: (text: String, offset: Int)? = nil) -> Bool {
         func report(_ message: String) {
-            if let place, let node = mapping[key], let location = location(ofTemplateText: place.text, offset: place.offset, scalar: node, style: node.scalar?.style ?? .plain) {
-                error(at: location, message)
+            if let place {
+                error(in: key, of: mapping, text: place.text, offset: place.offset, message)
             } else {
                 error(mapping[key], message)
             }
